@@ -1,0 +1,3 @@
+//! Server-side authentication primitives.
+
+pub mod password;

@@ -1,0 +1,12 @@
+//! Pure domain rules: no I/O, no framework. Everything here takes its inputs (including `now`)
+//! as arguments, so it is unit-tested directly and compiles for both server and browser.
+
+mod email;
+mod password;
+mod role;
+mod slug;
+
+pub use email::Email;
+pub use password::{check_new_password, MIN_PASSWORD_CHARS};
+pub use role::{Land, Role};
+pub use slug::Slug;

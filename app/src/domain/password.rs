@@ -1,0 +1,87 @@
+//! Password rules after current BSI guidance: length over composition rules, and no passwords
+//! from lists of commonly used ones.
+
+/// Minimum length in characters (not bytes).
+pub const MIN_PASSWORD_CHARS: usize = 12;
+const MAX_PASSWORD_CHARS: usize = 256;
+
+/// A small bundled list of passwords seen most often in leaks (lowercase); long enough to pass
+/// the length rule, so length alone would not catch them.
+const COMMON_PASSWORDS: &[&str] = &[
+    "123456789012", "1234567890123", "12345678901234", "qwertzuiopü", "qwertzuiop123",
+    "qwertyuiop123", "passwort1234", "passwort12345", "password1234", "password12345",
+    "passwort123456", "password123456", "hallohallo12", "sommer202020", "winter202020",
+    "iloveyou1234", "einstein1234", "schalke04schalke", "borussia1909", "fussball1234",
+    "1q2w3e4r5t6z", "1q2w3e4r5t6y", "asdfghjklöä", "asdfghjkl123", "geheim123456",
+    "willkommen12", "willkommen123", "willkommen1234", "lotse1234567", "ausländerbehörde",
+    "auslaenderbehoerde", "aaaaaaaaaaaa", "111111111111", "000000000000", "abcdefghijkl",
+    "abc123abc123", "letmein12345", "administrator", "administrator1", "changeme1234",
+];
+
+/// Checks a new password. `context` holds words the password must not simply be (email, name).
+pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), String> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(format!(
+            "Das Passwort muss mindestens {MIN_PASSWORD_CHARS} Zeichen lang sein. \
+             Tipp: Mehrere Wörter ergeben ein langes, gut merkbares Passwort."
+        ));
+    }
+    if chars > MAX_PASSWORD_CHARS {
+        return Err(format!("Das Passwort darf höchstens {MAX_PASSWORD_CHARS} Zeichen lang sein."));
+    }
+    let lowered = password.to_lowercase();
+    if COMMON_PASSWORDS.contains(&lowered.as_str()) || is_single_repeated_char(&lowered) {
+        return Err("Dieses Passwort ist zu verbreitet und leicht zu erraten. \
+                    Bitte wählen Sie ein anderes."
+            .into());
+    }
+    let local_part = |s: &str| s.split('@').next().unwrap_or(s).to_lowercase();
+    if context
+        .iter()
+        .map(|c| local_part(c))
+        .any(|c| !c.is_empty() && (lowered == c || lowered == c.repeat(2)))
+    {
+        return Err("Das Passwort darf nicht aus Ihrem Namen oder Ihrer E-Mail-Adresse bestehen."
+            .into());
+    }
+    Ok(())
+}
+
+fn is_single_repeated_char(s: &str) -> bool {
+    let mut chars = s.chars();
+    chars.next().is_some_and(|first| chars.all(|c| c == first))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn short_passwords_are_refused_with_a_german_hint() {
+        let err = check_new_password("kurz123", &[]).unwrap_err();
+        assert!(err.contains("mindestens 12 Zeichen"), "{err}");
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        assert!(check_new_password("ääääääbbbbb", &[]).is_err()); // 11 chars, 17 bytes
+        assert!(check_new_password("äöü Brücke Fähre", &[]).is_ok());
+    }
+
+    #[test]
+    fn common_and_trivial_passwords_are_refused() {
+        assert!(check_new_password("Passwort1234", &[]).is_err());
+        assert!(check_new_password("zzzzzzzzzzzzzz", &[]).is_err());
+    }
+
+    #[test]
+    fn passwords_equal_to_the_email_local_part_are_refused() {
+        assert!(check_new_password("anna.schmidt.lra", &["anna.schmidt.lra@kreis.de"]).is_err());
+    }
+
+    #[test]
+    fn no_composition_rules_are_imposed() {
+        assert!(check_new_password("pferd batterie heftklammer", &["anna@kreis.de"]).is_ok());
+    }
+}

@@ -1,0 +1,62 @@
+//! The start page: what Lotse is and which learning tracks exist.
+
+use leptos::either::EitherOf3;
+use leptos::prelude::*;
+use leptos_meta::Title;
+
+use crate::api::tracks::{list_tracks, TrackCard};
+use crate::components::notice::ErrorNotice;
+
+#[component]
+pub fn HomePage() -> impl IntoView {
+    let tracks = Resource::new(|| (), |_| list_tracks());
+    view! {
+        <Title text="Start"/>
+        <h1>"Willkommen bei Lotse"</h1>
+        <p class="lead">
+            "Lotse begleitet neue Mitarbeitende der Ausländerbehörden durch die Einarbeitung: "
+            "in eigenem Tempo, mit Tests zu jedem Modul und einem gemeinsamen Stand für alle Behörden."
+        </p>
+        <h2>"Lernpfade"</h2>
+        <Suspense fallback=|| view! { <p>"Lernpfade werden geladen …"</p> }>
+            {move || Suspend::new(async move {
+                match tracks.await {
+                    Ok(list) if list.is_empty() => EitherOf3::A(view! {
+                        <p class="empty-state">
+                            "Es sind noch keine Lerninhalte eingespielt. Die Administration kann sie "
+                            "mit „lotse import“ übernehmen."
+                        </p>
+                    }),
+                    Ok(list) => EitherOf3::B(view! { <TrackList tracks=list/> }),
+                    Err(err) => EitherOf3::C(view! { <ErrorNotice error=err/> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn TrackList(tracks: Vec<TrackCard>) -> impl IntoView {
+    view! {
+        <ul class="card-list" data-testid="track-list">
+            {tracks
+                .into_iter()
+                .map(|track| {
+                    view! {
+                        <li class="card">
+                            <h3 class="card__title">{track.title}</h3>
+                            <p>{track.summary}</p>
+                            <p class="card__meta">
+                                {format!(
+                                    "{} Module · etwa {} Stunden",
+                                    track.module_count,
+                                    (track.minutes + 59) / 60,
+                                )}
+                            </p>
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ul>
+    }
+}

@@ -1,0 +1,112 @@
+//! Persistence behind one object-safe trait, implemented for SQLite and PostgreSQL.
+//!
+//! Both implementations share their SQL through the `impl_*` macros in the query modules: the
+//! statements are written once with `$1` placeholders and run unchanged on both backends, so a
+//! dialect difference has to be spelled out explicitly where it occurs.
+
+mod content_queries;
+mod error;
+mod model;
+mod org_queries;
+mod postgres;
+mod sqlite;
+mod user_queries;
+
+use std::sync::Arc;
+
+use async_trait::async_trait;
+
+pub use error::{ConflictKind, DbError};
+pub use model::*;
+pub use postgres::PgStore;
+pub use sqlite::SqliteStore;
+
+pub type DynStore = Arc<dyn Store>;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Everything the application persists. Split into one trait per concern so each query module
+/// stays small; `Store` ties them together for `Arc<dyn Store>`.
+#[async_trait]
+pub trait Store: OrgStore + UserStore + ContentStore + Send + Sync + 'static {
+    fn backend(&self) -> Backend;
+    /// Cheap round trip used by `/healthz`.
+    async fn ping(&self) -> Result<(), DbError>;
+    /// Applies pending migrations of this backend's dialect.
+    async fn migrate(&self) -> Result<(), DbError>;
+    /// Closes the pool, waiting for connections in use to be returned.
+    async fn close(&self);
+}
+
+#[async_trait]
+pub trait OrgStore {
+    /// Creates an office together with its teams, atomically.
+    async fn create_organisation(
+        &self,
+        org: &NewOrganisation,
+        teams: &[String],
+    ) -> Result<Organisation, DbError>;
+    async fn list_organisations(&self) -> Result<Vec<Organisation>, DbError>;
+    async fn list_teams(&self, organisation_id: i64) -> Result<Vec<Team>, DbError>;
+}
+
+#[async_trait]
+pub trait UserStore {
+    /// Creates a user with roles, atomically. A taken email is a unique `Conflict`.
+    async fn create_user(&self, user: &NewUser) -> Result<i64, DbError>;
+    async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, DbError>;
+    async fn count_users(&self) -> Result<i64, DbError>;
+}
+
+#[async_trait]
+pub trait ContentStore {
+    /// Published tracks in display order, with module count and estimated minutes.
+    async fn list_tracks(&self) -> Result<Vec<TrackSummary>, DbError>;
+}
+
+/// Opens the store named by `url` (`sqlite://…` or `postgres://…`).
+pub async fn connect(url: &str) -> Result<DynStore, DbError> {
+    if url.starts_with("sqlite:") {
+        Ok(Arc::new(SqliteStore::connect(url).await?))
+    } else if url.starts_with("postgres:") || url.starts_with("postgresql:") {
+        Ok(Arc::new(PgStore::connect(url).await?))
+    } else {
+        Err(DbError::UnsupportedUrl(redact_url(url)))
+    }
+}
+
+/// The URL with any password replaced, for logs and error messages.
+pub fn redact_url(url: &str) -> String {
+    match (url.find("://"), url.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &url[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &url[..scheme_end + 3], &url[at..]),
+                None => url.to_owned(),
+            }
+        }
+        _ => url.to_owned(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::redact_url;
+
+    #[test]
+    fn redact_url_hides_only_the_password() {
+        assert_eq!(
+            redact_url("postgres://lotse:geheim@db:5432/lotse"),
+            "postgres://lotse:***@db:5432/lotse"
+        );
+        assert_eq!(
+            redact_url("postgres://postgres@127.0.0.1/x"),
+            "postgres://postgres@127.0.0.1/x"
+        );
+        assert_eq!(redact_url("sqlite://data/lotse.db"), "sqlite://data/lotse.db");
+    }
+}

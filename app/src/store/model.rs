@@ -1,0 +1,87 @@
+//! Row and input types shared by both backends.
+
+use chrono::{DateTime, Utc};
+
+use crate::domain::{Land, Role};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewOrganisation {
+    pub slug: String,
+    pub name: String,
+    pub land: Land,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Organisation {
+    pub id: i64,
+    pub slug: String,
+    pub name: String,
+    #[sqlx(try_from = "String")]
+    pub land: Land,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Team {
+    pub id: i64,
+    pub organisation_id: i64,
+    pub name: String,
+}
+
+#[derive(Clone, PartialEq, Eq)]
+pub struct NewUser {
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: Option<i64>,
+    pub team_id: Option<i64>,
+    /// Already hashed (argon2id PHC string); `None` for invited users who set it later.
+    pub password_hash: Option<String>,
+    pub roles: Vec<Role>,
+}
+
+impl std::fmt::Debug for NewUser {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("NewUser")
+            .field("email", &self.email)
+            .field("display_name", &self.display_name)
+            .field("organisation_id", &self.organisation_id)
+            .field("team_id", &self.team_id)
+            .field("password_hash", &self.password_hash.as_ref().map(|_| "***"))
+            .field("roles", &self.roles)
+            .finish()
+    }
+}
+
+#[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct User {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: Option<i64>,
+    pub team_id: Option<i64>,
+    pub password_hash: Option<String>,
+    pub active: bool,
+    #[sqlx(skip)]
+    pub roles: Vec<Role>,
+}
+
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("organisation_id", &self.organisation_id)
+            .field("active", &self.active)
+            .field("roles", &self.roles)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct TrackSummary {
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub module_count: i64,
+    pub minutes: i64,
+}

@@ -1,0 +1,77 @@
+//! Users and their roles. Shared SQL for both backends.
+
+macro_rules! impl_user_store {
+    ($store:ty) => {
+        #[async_trait::async_trait]
+        impl $crate::store::UserStore for $store {
+            #[tracing::instrument(skip_all)]
+            async fn create_user(
+                &self,
+                user: &$crate::store::NewUser,
+            ) -> Result<i64, $crate::store::DbError> {
+                let now = chrono::Utc::now();
+                let mut tx = self.pool.begin().await?;
+                let (id,): (i64,) = sqlx::query_as(
+                    "INSERT INTO users (organisation_id, team_id, email, display_name, \
+                     password_hash, password_changed_at, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $6, $6) RETURNING id",
+                )
+                .bind(user.organisation_id)
+                .bind(user.team_id)
+                .bind(&user.email)
+                .bind(&user.display_name)
+                .bind(&user.password_hash)
+                .bind(now)
+                .fetch_one(&mut *tx)
+                .await?;
+                for role in &user.roles {
+                    sqlx::query("INSERT INTO user_roles (user_id, role) VALUES ($1, $2)")
+                        .bind(id)
+                        .bind(role.key())
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(id)
+            }
+
+            #[tracing::instrument(skip_all)]
+            async fn find_user_by_email(
+                &self,
+                email: &str,
+            ) -> Result<Option<$crate::store::User>, $crate::store::DbError> {
+                let user: Option<$crate::store::User> = sqlx::query_as(
+                    "SELECT id, email, display_name, organisation_id, team_id, password_hash, \
+                     active FROM users WHERE email = $1",
+                )
+                .bind(email)
+                .fetch_optional(&self.pool)
+                .await?;
+                let Some(mut user) = user else {
+                    return Ok(None);
+                };
+                let roles: Vec<(String,)> =
+                    sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
+                        .bind(user.id)
+                        .fetch_all(&self.pool)
+                        .await?;
+                user.roles = roles
+                    .into_iter()
+                    .map(|(r,)| $crate::domain::Role::parse(&r))
+                    .collect::<Result<_, _>>()
+                    .map_err($crate::store::DbError::Corrupt)?;
+                Ok(Some(user))
+            }
+
+            #[tracing::instrument(skip_all)]
+            async fn count_users(&self) -> Result<i64, $crate::store::DbError> {
+                let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
+                    .fetch_one(&self.pool)
+                    .await?;
+                Ok(n)
+            }
+        }
+    };
+}
+
+pub(crate) use impl_user_store;

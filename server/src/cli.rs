@@ -1,0 +1,103 @@
+//! Command-line interface of the `lotse` binary.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+/// Lotse – self-hosted learning platform for the staff of German immigration offices.
+///
+/// Every setting can be given as a flag, as an environment variable or in the optional
+/// configuration file (`lotse.toml`, TOML keys as shown); flags win over environment variables,
+/// which win over the file.
+#[derive(Debug, Parser)]
+#[command(name = "lotse", version, propagate_version = true, max_term_width = 100)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Args)]
+pub struct GlobalArgs {
+    /// Configuration file (TOML). Missing file is fine unless given explicitly.
+    /// [default: lotse.toml]
+    #[arg(long, global = true, env = "LOTSE_CONFIG", hide_env_values = true, value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// Database: `sqlite://PATH` (created on first run) or `postgres://USER:PASS@HOST/DB`.
+    /// The password is never printed. [toml: database_url] [default: sqlite://data/lotse.db]
+    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, value_name = "URL")]
+    pub database_url: Option<String>,
+
+    /// Folder with the curriculum (tracks/modules/lessons in Markdown).
+    /// [toml: content_dir] [default: content]
+    #[arg(long, global = true, env = "LOTSE_CONTENT_DIR", hide_env_values = true, value_name = "DIR")]
+    pub content_dir: Option<PathBuf>,
+
+    /// Log filter in tracing-subscriber syntax, e.g. `info` or `lotse=debug,sqlx=warn`.
+    /// [toml: log] [default: info]
+    #[arg(long, global = true, env = "LOTSE_LOG", hide_env_values = true, value_name = "FILTER")]
+    pub log: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Migrate the database, import the content folder and serve the web application.
+    Serve(ServeArgs),
+    /// Apply pending database migrations and exit.
+    Migrate,
+    /// Validate and import a content folder into the database.
+    Import {
+        /// Content folder [default: the configured content_dir]
+        dir: Option<PathBuf>,
+    },
+    /// Validate a content folder; prints `file:line: level: message`, exits 1 on errors.
+    Check {
+        /// Content folder [default: the configured content_dir]
+        dir: Option<PathBuf>,
+    },
+    /// Manage user accounts.
+    #[command(subcommand)]
+    User(UserCommand),
+    /// Write a consistent copy of the SQLite database while Lotse keeps running.
+    Backup {
+        /// Target file; must not exist yet.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on. [toml: listen] [default: 127.0.0.1:3000]
+    #[arg(long, env = "LOTSE_LISTEN", hide_env_values = true, value_name = "ADDR")]
+    pub listen: Option<SocketAddr>,
+
+    /// Public base URL, used in links inside emails. [toml: base_url]
+    /// [default: http://<listen>]
+    #[arg(long, env = "LOTSE_BASE_URL", hide_env_values = true, value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Folder with the built browser assets (`pkg/`) from cargo-leptos.
+    /// [toml: site_root] [default: target/site]
+    #[arg(long, env = "LOTSE_SITE_ROOT", hide_env_values = true, value_name = "DIR")]
+    pub site_root: Option<PathBuf>,
+
+    /// Skip importing the content folder on start.
+    #[arg(long, env = "LOTSE_NO_IMPORT", hide_env_values = true)]
+    pub no_import: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an administrator account (asks for the password, or reads LOTSE_ADMIN_PASSWORD).
+    CreateAdmin {
+        /// Email address used to sign in.
+        #[arg(long)]
+        email: String,
+        /// Name shown in the application.
+        #[arg(long, default_value = "Administration")]
+        name: String,
+    },
+}

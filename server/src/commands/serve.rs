@@ -1,0 +1,57 @@
+//! `lotse serve`: migrate, import content, serve.
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use leptos::prelude::LeptosOptions;
+
+use app::state::AppState;
+
+use crate::config::{Config, ServeConfig};
+
+pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(config).await?;
+    tracing::info!(database = %config.database_url, "database ready");
+
+    if serve.import_on_start {
+        super::content::import_on_start(&store, &config.content_dir).await;
+    }
+
+    let listener = tokio::net::TcpListener::bind(serve.listen)
+        .await
+        .with_context(|| format!("cannot listen on {}", serve.listen))?;
+    let state = AppState {
+        store: store.clone(),
+        leptos_options: leptos_options(serve),
+    };
+    let app = crate::startup::router(state);
+
+    println!("Lotse läuft auf {}/", serve.base_url);
+    if store.count_users().await? == 0 {
+        println!(
+            "Noch kein Konto vorhanden. Erstes Administrationskonto anlegen:\n  \
+             lotse user create-admin --email admin@example.org"
+        );
+    }
+    crate::startup::serve(listener, app).await?;
+    store.close().await;
+    tracing::info!("stopped");
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Leptos settings derived from our configuration (not from cargo-leptos environment variables,
+/// so the binary behaves the same however it is started).
+pub fn leptos_options(serve: &ServeConfig) -> LeptosOptions {
+    // cargo-leptos writes hash.txt next to the binary when it hashes asset names.
+    let hashed = std::env::current_exe()
+        .ok()
+        .and_then(|exe| exe.parent().map(|dir| dir.join("hash.txt").exists()))
+        .unwrap_or(false);
+    LeptosOptions::builder()
+        .output_name("lotse")
+        .site_root(serve.site_root.to_string_lossy().into_owned())
+        .site_pkg_dir("pkg")
+        .site_addr(serve.listen)
+        .hash_files(hashed)
+        .build()
+}

@@ -1,0 +1,199 @@
+//! Typed configuration, loaded once: flags > environment > `lotse.toml` > defaults.
+
+use std::fmt;
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Context};
+use serde::Deserialize;
+
+use crate::cli::{GlobalArgs, ServeArgs};
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://data/lotse.db";
+pub const DEFAULT_LISTEN: &str = "127.0.0.1:3000";
+
+/// A database URL whose password never appears in `Debug` or `Display`.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DatabaseUrl(String);
+
+impl DatabaseUrl {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+    pub fn is_sqlite(&self) -> bool {
+        self.0.starts_with("sqlite:")
+    }
+}
+
+impl fmt::Debug for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:?}", app::store::redact_url(&self.0))
+    }
+}
+
+impl fmt::Display for DatabaseUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&app::store::redact_url(&self.0))
+    }
+}
+
+/// Settings shared by all commands.
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub content_dir: PathBuf,
+    pub log: String,
+    file: FileConfig,
+}
+
+/// Settings only `serve` needs.
+#[derive(Debug, Clone)]
+pub struct ServeConfig {
+    pub listen: SocketAddr,
+    pub base_url: String,
+    pub site_root: PathBuf,
+    pub import_on_start: bool,
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FileConfig {
+    database_url: Option<String>,
+    content_dir: Option<PathBuf>,
+    log: Option<String>,
+    listen: Option<SocketAddr>,
+    base_url: Option<String>,
+    site_root: Option<PathBuf>,
+}
+
+impl Config {
+    pub fn load(args: &GlobalArgs) -> anyhow::Result<Config> {
+        let file = match &args.config {
+            Some(path) => read_file(path)?,
+            None if Path::new("lotse.toml").exists() => read_file(Path::new("lotse.toml"))?,
+            None => FileConfig::default(),
+        };
+        let database_url = args
+            .database_url
+            .clone()
+            .or_else(|| file.database_url.clone())
+            .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_owned());
+        if !(database_url.starts_with("sqlite:") || database_url.starts_with("postgres")) {
+            bail!(
+                "unsupported DATABASE_URL {}: use sqlite://PATH or postgres://…",
+                app::store::redact_url(&database_url)
+            );
+        }
+        Ok(Config {
+            database_url: DatabaseUrl(database_url),
+            content_dir: args
+                .content_dir
+                .clone()
+                .or_else(|| file.content_dir.clone())
+                .unwrap_or_else(|| PathBuf::from("content")),
+            log: args
+                .log
+                .clone()
+                .or_else(|| file.log.clone())
+                .unwrap_or_else(|| "info".to_owned()),
+            file,
+        })
+    }
+
+    pub fn serve(&self, args: &ServeArgs) -> anyhow::Result<ServeConfig> {
+        let listen = match args.listen.or(self.file.listen) {
+            Some(addr) => addr,
+            None => DEFAULT_LISTEN.parse().context("default listen address")?,
+        };
+        let base_url = args
+            .base_url
+            .clone()
+            .or_else(|| self.file.base_url.clone())
+            .unwrap_or_else(|| format!("http://{listen}"));
+        url::Url::parse(&base_url).with_context(|| format!("invalid base_url {base_url:?}"))?;
+        Ok(ServeConfig {
+            listen,
+            base_url: base_url.trim_end_matches('/').to_owned(),
+            site_root: args
+                .site_root
+                .clone()
+                .or_else(|| self.file.site_root.clone())
+                .unwrap_or_else(|| PathBuf::from("target/site")),
+            import_on_start: !args.no_import,
+        })
+    }
+}
+
+fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
+    let text = std::fs::read_to_string(path)
+        .with_context(|| format!("cannot read configuration file {}", path.display()))?;
+    toml::from_str(&text).map_err(|e| {
+        anyhow::anyhow!(
+            "configuration file {}: {}",
+            path.display(),
+            e.message()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn args() -> GlobalArgs {
+        GlobalArgs {
+            config: None,
+            database_url: None,
+            content_dir: None,
+            log: None,
+        }
+    }
+
+    #[test]
+    fn debug_output_never_contains_the_database_password() {
+        let mut a = args();
+        a.database_url = Some("postgres://lotse:supergeheim@db/lotse".into());
+        let config = Config::load(&a).unwrap();
+        let printed = format!("{config:?} {}", config.database_url);
+        assert!(!printed.contains("supergeheim"), "{printed}");
+        assert_eq!(config.database_url.expose(), "postgres://lotse:supergeheim@db/lotse");
+    }
+
+    #[test]
+    fn flags_win_over_the_file_and_the_file_over_defaults() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lotse.toml");
+        std::fs::write(&path, "content_dir = \"kurse\"\nlisten = \"0.0.0.0:8080\"\nlog = \"debug\"\n")
+            .unwrap();
+        let mut a = args();
+        a.config = Some(path);
+        a.log = Some("warn".into());
+        let config = Config::load(&a).unwrap();
+        assert_eq!(config.content_dir, PathBuf::from("kurse"));
+        assert_eq!(config.log, "warn");
+        assert_eq!(config.database_url.expose(), DEFAULT_DATABASE_URL);
+        let serve = config
+            .serve(&ServeArgs { listen: None, base_url: None, site_root: None, no_import: false })
+            .unwrap();
+        assert_eq!(serve.listen.to_string(), "0.0.0.0:8080");
+        assert_eq!(serve.base_url, "http://0.0.0.0:8080");
+    }
+
+    #[test]
+    fn unknown_keys_in_the_file_are_reported() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("lotse.toml");
+        std::fs::write(&path, "databse_url = \"sqlite://x.db\"\n").unwrap();
+        let mut a = args();
+        a.config = Some(path);
+        let err = Config::load(&a).unwrap_err().to_string();
+        assert!(err.contains("databse_url"), "{err}");
+    }
+
+    #[test]
+    fn unsupported_database_schemes_are_refused() {
+        let mut a = args();
+        a.database_url = Some("mysql://root@localhost/lotse".into());
+        assert!(Config::load(&a).is_err());
+    }
+}

@@ -1,0 +1,57 @@
+//! The `lotse` binary: parses the command line, loads the configuration once and dispatches.
+
+mod cli;
+mod commands;
+mod config;
+mod http;
+mod startup;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+use crate::cli::{Cli, Command};
+use crate::config::Config;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(rt) => rt,
+        Err(err) => {
+            eprintln!("error: cannot start the async runtime: {err}");
+            return ExitCode::FAILURE;
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(code) => code,
+        Err(err) => {
+            // One line, the whole cause chain, no backtrace.
+            eprintln!("error: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
+    let config = Config::load(&cli.global)?;
+    init_tracing(&config.log)?;
+    match cli.command {
+        Command::Serve(args) => commands::serve::run(&config, &config.serve(&args)?).await,
+        Command::Migrate => commands::migrate::run(&config).await,
+        Command::Import { dir } => commands::content::import(&config, dir).await,
+        Command::Check { dir } => commands::content::check(&config, dir),
+        Command::User(cmd) => commands::user::run(&config, cmd).await,
+        Command::Backup { file } => commands::backup::run(&config, &file).await,
+    }
+}
+
+fn init_tracing(filter: &str) -> anyhow::Result<()> {
+    let filter = tracing_subscriber::EnvFilter::try_new(filter)
+        .map_err(|e| anyhow::anyhow!("invalid log filter {filter:?}: {e}"))?;
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .with_target(false)
+        .init();
+    Ok(())
+}
