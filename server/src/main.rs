@@ -1,17 +1,12 @@
 //! The `lotse` binary: parses the command line, loads the configuration once and dispatches.
 
-mod cli;
-mod commands;
-mod config;
-mod http;
-mod startup;
-
 use std::process::ExitCode;
 
 use clap::Parser;
 
-use crate::cli::{Cli, Command};
-use crate::config::Config;
+use server::cli::{Cli, Command};
+use server::commands;
+use server::config::Config;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();

@@ -1,0 +1,111 @@
+//! Test-app builder: a fresh database per test, on SQLite always and on PostgreSQL when
+//! `TEST_POSTGRES_URL` is set (then an unreachable server fails the test instead of skipping).
+
+#![allow(dead_code)]
+
+use std::path::PathBuf;
+
+use axum::body::Body;
+use axum::http::{Request, Response};
+use axum::Router;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+use app::state::AppState;
+use app::store::DynStore;
+
+/// Keeps the database alive for the test and removes it afterwards.
+pub enum TestDb {
+    Sqlite(tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl Drop for TestDb {
+    fn drop(&mut self) {
+        if let TestDb::Postgres { admin_url, name } = self {
+            let (admin_url, name) = (admin_url.clone(), name.clone());
+            // Drop runs inside the test's runtime; use a separate thread with its own runtime.
+            let _ = std::thread::spawn(move || {
+                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                rt.block_on(async {
+                    let pool = sqlx::PgPool::connect(&admin_url).await.ok()?;
+                    let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
+                    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.ok()
+                })
+            })
+            .join();
+        }
+    }
+}
+
+pub struct Backend {
+    pub name: &'static str,
+    pub store: DynStore,
+    pub url: String,
+    pub db: TestDb,
+}
+
+pub async fn sqlite() -> Backend {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let url = format!("sqlite://{}", dir.path().join("lotse.db").display());
+    let store = app::store::connect(&url).await.expect("open sqlite");
+    store.migrate().await.expect("migrate sqlite");
+    Backend { name: "sqlite", store, url, db: TestDb::Sqlite(dir) }
+}
+
+pub async fn postgres() -> Option<Backend> {
+    let admin_url = std::env::var("TEST_POSTGRES_URL").ok()?;
+    let name = format!("lotse_test_{}", random_suffix());
+    let admin = sqlx::PgPool::connect(&admin_url)
+        .await
+        .unwrap_or_else(|e| panic!("TEST_POSTGRES_URL is set but unreachable: {e}"));
+    let sql = format!("CREATE DATABASE \"{name}\"");
+    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&admin).await.expect("create test database");
+    admin.close().await;
+    let mut url = url::Url::parse(&admin_url).expect("TEST_POSTGRES_URL is a URL");
+    url.set_path(&name);
+    let url = url.to_string();
+    let store = app::store::connect(&url).await.expect("open postgres");
+    store.migrate().await.expect("migrate postgres");
+    Some(Backend { name: "postgres", store, url, db: TestDb::Postgres { admin_url, name } })
+}
+
+/// SQLite, plus PostgreSQL when configured.
+pub async fn backends() -> Vec<Backend> {
+    let mut all = vec![sqlite().await];
+    all.extend(postgres().await);
+    all
+}
+
+fn random_suffix() -> String {
+    use rand::Rng;
+    let mut rng = rand::rng();
+    (0..12).map(|_| char::from(b'a' + rng.random_range(0..26u8))).collect()
+}
+
+pub fn state(store: DynStore) -> AppState {
+    let serve = server::config::ServeConfig {
+        listen: "127.0.0.1:0".parse().expect("addr"),
+        base_url: "http://127.0.0.1:3000".into(),
+        site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
+        import_on_start: false,
+    };
+    AppState { store, leptos_options: server::commands::serve::leptos_options(&serve) }
+}
+
+pub fn router(store: DynStore) -> Router {
+    server::startup::router(state(store))
+}
+
+pub async fn get(router: &Router, path: &str) -> Response<Body> {
+    router
+        .clone()
+        .oneshot(Request::get(path).body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible")
+}
+
+pub async fn body_text(response: Response<Body>) -> String {
+    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    String::from_utf8_lossy(&bytes).into_owned()
+}

@@ -1,0 +1,90 @@
+//! The shared store story suite: every test runs on SQLite and, when `TEST_POSTGRES_URL` is set,
+//! on PostgreSQL, each time in a fresh database.
+
+mod common;
+
+use app::domain::{Land, Role};
+use app::store::{NewOrganisation, NewUser};
+
+fn office(slug: &str) -> NewOrganisation {
+    NewOrganisation {
+        slug: slug.into(),
+        name: format!("Ausländerbehörde {slug}"),
+        land: Land::BadenWuerttemberg,
+    }
+}
+
+#[tokio::test]
+async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
+    for b in common::backends().await {
+        // The second team violates the (organisation, name) unique constraint after the office
+        // row and the first team were already written in the same transaction.
+        let result = b
+            .store
+            .create_organisation(&office("mannheim"), &["Einbürgerung".into(), "Einbürgerung".into()])
+            .await;
+        let err = result.expect_err(b.name);
+        assert!(err.is_unique_violation(), "{}: {err:?}", b.name);
+        assert!(b.store.list_organisations().await.unwrap().is_empty(), "{}: office left behind", b.name);
+
+        let created = b
+            .store
+            .create_organisation(&office("mannheim"), &["Einbürgerung".into(), "Fachkräfte".into()])
+            .await
+            .unwrap();
+        let teams = b.store.list_teams(created.id).await.unwrap();
+        assert_eq!(teams.len(), 2, "{}", b.name);
+        assert_eq!(created.land, Land::BadenWuerttemberg, "{}", b.name);
+    }
+}
+
+#[tokio::test]
+async fn users_are_created_with_roles_and_emails_are_unique() {
+    for b in common::backends().await {
+        let org = b.store.create_organisation(&office("worms"), &[]).await.unwrap();
+        let user = NewUser {
+            email: "a.yilmaz@kreis-worms.de".into(),
+            display_name: "A. Yılmaz".into(),
+            organisation_id: Some(org.id),
+            team_id: None,
+            password_hash: None,
+            roles: vec![Role::Learner, Role::Supervisor],
+        };
+        let id = b.store.create_user(&user).await.unwrap();
+        let found = b.store.find_user_by_email("a.yilmaz@kreis-worms.de").await.unwrap().unwrap();
+        assert_eq!(found.id, id, "{}", b.name);
+        assert_eq!(found.roles, vec![Role::Learner, Role::Supervisor], "{}", b.name);
+        assert!(found.active, "{}", b.name);
+
+        let again = b.store.create_user(&user).await.expect_err(b.name);
+        assert!(again.is_unique_violation(), "{}: {again:?}", b.name);
+        assert_eq!(b.store.count_users().await.unwrap(), 1, "{}: no partial user", b.name);
+    }
+}
+
+#[tokio::test]
+async fn a_user_with_an_invalid_role_write_is_rolled_back() {
+    for b in common::backends().await {
+        // The office id does not exist: the foreign key refuses the user row.
+        let user = NewUser {
+            email: "x@kreis.de".into(),
+            display_name: "X".into(),
+            organisation_id: Some(999_999),
+            team_id: None,
+            password_hash: None,
+            roles: vec![Role::Learner],
+        };
+        let err = b.store.create_user(&user).await.expect_err(b.name);
+        assert!(matches!(err, app::store::DbError::Conflict { .. }), "{}: {err:?}", b.name);
+        assert_eq!(b.store.count_users().await.unwrap(), 0, "{}", b.name);
+    }
+}
+
+#[tokio::test]
+async fn migrations_are_idempotent_and_ping_answers() {
+    for b in common::backends().await {
+        b.store.migrate().await.unwrap();
+        b.store.ping().await.unwrap();
+        assert!(b.store.list_tracks().await.unwrap().is_empty(), "{}", b.name);
+    }
+}
