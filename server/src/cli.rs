@@ -11,7 +11,12 @@ use clap::{Args, Parser, Subcommand};
 /// configuration file (`lotse.toml`, TOML keys as shown); flags win over environment variables,
 /// which win over the file.
 #[derive(Debug, Parser)]
-#[command(name = "lotse", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "lotse",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,
@@ -23,22 +28,46 @@ pub struct Cli {
 pub struct GlobalArgs {
     /// Configuration file (TOML). Missing file is fine unless given explicitly.
     /// [default: lotse.toml]
-    #[arg(long, global = true, env = "LOTSE_CONFIG", hide_env_values = true, value_name = "FILE")]
+    #[arg(
+        long,
+        global = true,
+        env = "LOTSE_CONFIG",
+        hide_env_values = true,
+        value_name = "FILE"
+    )]
     pub config: Option<PathBuf>,
 
     /// Database: `sqlite://PATH` (created on first run) or `postgres://USER:PASS@HOST/DB`.
     /// The password is never printed. [toml: database_url] [default: sqlite://data/lotse.db]
-    #[arg(long, global = true, env = "DATABASE_URL", hide_env_values = true, value_name = "URL")]
+    #[arg(
+        long,
+        global = true,
+        env = "DATABASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub database_url: Option<String>,
 
     /// Folder with the curriculum (tracks/modules/lessons in Markdown).
     /// [toml: content_dir] [default: content]
-    #[arg(long, global = true, env = "LOTSE_CONTENT_DIR", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        global = true,
+        env = "LOTSE_CONTENT_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub content_dir: Option<PathBuf>,
 
     /// Log filter in tracing-subscriber syntax, e.g. `info` or `lotse=debug,sqlx=warn`.
     /// [toml: log] [default: info]
-    #[arg(long, global = true, env = "LOTSE_LOG", hide_env_values = true, value_name = "FILTER")]
+    #[arg(
+        long,
+        global = true,
+        env = "LOTSE_LOG",
+        hide_env_values = true,
+        value_name = "FILTER"
+    )]
     pub log: Option<String>,
 }
 
@@ -71,17 +100,32 @@ pub enum Command {
 #[derive(Debug, Args)]
 pub struct ServeArgs {
     /// Address and port to listen on. [toml: listen] [default: 127.0.0.1:3000]
-    #[arg(long, env = "LOTSE_LISTEN", hide_env_values = true, value_name = "ADDR")]
+    #[arg(
+        long,
+        env = "LOTSE_LISTEN",
+        hide_env_values = true,
+        value_name = "ADDR"
+    )]
     pub listen: Option<SocketAddr>,
 
     /// Public base URL, used in links inside emails. [toml: base_url]
     /// [default: http://<listen>]
-    #[arg(long, env = "LOTSE_BASE_URL", hide_env_values = true, value_name = "URL")]
+    #[arg(
+        long,
+        env = "LOTSE_BASE_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
     pub base_url: Option<String>,
 
     /// Folder with the built browser assets (`pkg/`) from cargo-leptos.
     /// [toml: site_root] [default: target/site]
-    #[arg(long, env = "LOTSE_SITE_ROOT", hide_env_values = true, value_name = "DIR")]
+    #[arg(
+        long,
+        env = "LOTSE_SITE_ROOT",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
     pub site_root: Option<PathBuf>,
 
     /// Skip importing the content folder on start.

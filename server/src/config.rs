@@ -127,13 +127,8 @@ impl Config {
 fn read_file(path: &Path) -> anyhow::Result<FileConfig> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read configuration file {}", path.display()))?;
-    toml::from_str(&text).map_err(|e| {
-        anyhow::anyhow!(
-            "configuration file {}: {}",
-            path.display(),
-            e.message()
-        )
-    })
+    toml::from_str(&text)
+        .map_err(|e| anyhow::anyhow!("configuration file {}: {}", path.display(), e.message()))
 }
 
 #[cfg(test)]
@@ -156,15 +151,21 @@ mod tests {
         let config = Config::load(&a).unwrap();
         let printed = format!("{config:?} {}", config.database_url);
         assert!(!printed.contains("supergeheim"), "{printed}");
-        assert_eq!(config.database_url.expose(), "postgres://lotse:supergeheim@db/lotse");
+        assert_eq!(
+            config.database_url.expose(),
+            "postgres://lotse:supergeheim@db/lotse"
+        );
     }
 
     #[test]
     fn flags_win_over_the_file_and_the_file_over_defaults() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("lotse.toml");
-        std::fs::write(&path, "content_dir = \"kurse\"\nlisten = \"0.0.0.0:8080\"\nlog = \"debug\"\n")
-            .unwrap();
+        std::fs::write(
+            &path,
+            "content_dir = \"kurse\"\nlisten = \"0.0.0.0:8080\"\nlog = \"debug\"\n",
+        )
+        .unwrap();
         let mut a = args();
         a.config = Some(path);
         a.log = Some("warn".into());
@@ -173,7 +174,12 @@ mod tests {
         assert_eq!(config.log, "warn");
         assert_eq!(config.database_url.expose(), DEFAULT_DATABASE_URL);
         let serve = config
-            .serve(&ServeArgs { listen: None, base_url: None, site_root: None, no_import: false })
+            .serve(&ServeArgs {
+                listen: None,
+                base_url: None,
+                site_root: None,
+                no_import: false,
+            })
             .unwrap();
         assert_eq!(serve.listen.to_string(), "0.0.0.0:8080");
         assert_eq!(serve.base_url, "http://0.0.0.0:8080");

@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {
-    view! { <a class="skip-link" href="#inhalt">"Zum Inhalt springen"</a> }
+    view! { <a class="skip-link" href="#inhalt" rel="external">"Zum Inhalt springen"</a> }
 }
 
 #[component]

@@ -50,14 +50,26 @@ mod tests {
     #[test]
     fn normalises_case_and_surrounding_space() {
         assert_eq!(
-            Email::parse("  Anna.Schmidt@Kreis-Beispiel.DE ").unwrap().as_str(),
+            Email::parse("  Anna.Schmidt@Kreis-Beispiel.DE ")
+                .unwrap()
+                .as_str(),
             "anna.schmidt@kreis-beispiel.de"
         );
     }
 
     #[test]
     fn rejects_malformed_addresses() {
-        for bad in ["", "anna", "anna@", "@kreis.de", "anna@kreis", "an na@kreis.de", "a@b@c.de", "a@.de", "a@de."] {
+        for bad in [
+            "",
+            "anna",
+            "anna@",
+            "@kreis.de",
+            "anna@kreis",
+            "an na@kreis.de",
+            "a@b@c.de",
+            "a@.de",
+            "a@de.",
+        ] {
             assert!(Email::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

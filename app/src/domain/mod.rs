@@ -1,6 +1,7 @@
 //! Pure domain rules: no I/O, no framework. Everything here takes its inputs (including `now`)
 //! as arguments, so it is unit-tested directly and compiles for both server and browser.
 
+pub mod content_sync;
 mod email;
 mod password;
 mod role;

@@ -8,14 +8,46 @@ const MAX_PASSWORD_CHARS: usize = 256;
 /// A small bundled list of passwords seen most often in leaks (lowercase); long enough to pass
 /// the length rule, so length alone would not catch them.
 const COMMON_PASSWORDS: &[&str] = &[
-    "123456789012", "1234567890123", "12345678901234", "qwertzuiopü", "qwertzuiop123",
-    "qwertyuiop123", "passwort1234", "passwort12345", "password1234", "password12345",
-    "passwort123456", "password123456", "hallohallo12", "sommer202020", "winter202020",
-    "iloveyou1234", "einstein1234", "schalke04schalke", "borussia1909", "fussball1234",
-    "1q2w3e4r5t6z", "1q2w3e4r5t6y", "asdfghjklöä", "asdfghjkl123", "geheim123456",
-    "willkommen12", "willkommen123", "willkommen1234", "lotse1234567", "ausländerbehörde",
-    "auslaenderbehoerde", "aaaaaaaaaaaa", "111111111111", "000000000000", "abcdefghijkl",
-    "abc123abc123", "letmein12345", "administrator", "administrator1", "changeme1234",
+    "123456789012",
+    "1234567890123",
+    "12345678901234",
+    "qwertzuiopü",
+    "qwertzuiop123",
+    "qwertyuiop123",
+    "passwort1234",
+    "passwort12345",
+    "password1234",
+    "password12345",
+    "passwort123456",
+    "password123456",
+    "hallohallo12",
+    "sommer202020",
+    "winter202020",
+    "iloveyou1234",
+    "einstein1234",
+    "schalke04schalke",
+    "borussia1909",
+    "fussball1234",
+    "1q2w3e4r5t6z",
+    "1q2w3e4r5t6y",
+    "asdfghjklöä",
+    "asdfghjkl123",
+    "geheim123456",
+    "willkommen12",
+    "willkommen123",
+    "willkommen1234",
+    "lotse1234567",
+    "ausländerbehörde",
+    "auslaenderbehoerde",
+    "aaaaaaaaaaaa",
+    "111111111111",
+    "000000000000",
+    "abcdefghijkl",
+    "abc123abc123",
+    "letmein12345",
+    "administrator",
+    "administrator1",
+    "changeme1234",
 ];
 
 /// Checks a new password. `context` holds words the password must not simply be (email, name).
@@ -28,7 +60,9 @@ pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), String
         ));
     }
     if chars > MAX_PASSWORD_CHARS {
-        return Err(format!("Das Passwort darf höchstens {MAX_PASSWORD_CHARS} Zeichen lang sein."));
+        return Err(format!(
+            "Das Passwort darf höchstens {MAX_PASSWORD_CHARS} Zeichen lang sein."
+        ));
     }
     let lowered = password.to_lowercase();
     if COMMON_PASSWORDS.contains(&lowered.as_str()) || is_single_repeated_char(&lowered) {
@@ -42,8 +76,9 @@ pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), String
         .map(|c| local_part(c))
         .any(|c| !c.is_empty() && (lowered == c || lowered == c.repeat(2)))
     {
-        return Err("Das Passwort darf nicht aus Ihrem Namen oder Ihrer E-Mail-Adresse bestehen."
-            .into());
+        return Err(
+            "Das Passwort darf nicht aus Ihrem Namen oder Ihrer E-Mail-Adresse bestehen.".into(),
+        );
     }
     Ok(())
 }

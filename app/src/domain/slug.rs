@@ -42,12 +42,24 @@ mod tests {
 
     #[test]
     fn accepts_plain_slugs() {
-        assert_eq!(Slug::parse("blaue-karte-2").unwrap().as_str(), "blaue-karte-2");
+        assert_eq!(
+            Slug::parse("blaue-karte-2").unwrap().as_str(),
+            "blaue-karte-2"
+        );
     }
 
     #[test]
     fn rejects_umlauts_uppercase_and_stray_hyphens() {
-        for bad in ["", "Überblick", "ueber blick", "-a", "a-", "a--b", "a_b", "ä"] {
+        for bad in [
+            "",
+            "Überblick",
+            "ueber blick",
+            "-a",
+            "a-",
+            "a--b",
+            "a_b",
+            "ä",
+        ] {
             assert!(Slug::parse(bad).is_err(), "{bad:?} should be rejected");
         }
     }

@@ -10,6 +10,7 @@ mod model;
 mod org_queries;
 mod postgres;
 mod sqlite;
+mod sync_queries;
 mod user_queries;
 
 use std::sync::Arc;
@@ -32,7 +33,7 @@ pub enum Backend {
 /// Everything the application persists. Split into one trait per concern so each query module
 /// stays small; `Store` ties them together for `Arc<dyn Store>`.
 #[async_trait]
-pub trait Store: OrgStore + UserStore + ContentStore + Send + Sync + 'static {
+pub trait Store: OrgStore + UserStore + ContentStore + SyncStore + Send + Sync + 'static {
     fn backend(&self) -> Backend;
     /// Cheap round trip used by `/healthz`.
     async fn ping(&self) -> Result<(), DbError>;
@@ -66,6 +67,17 @@ pub trait UserStore {
 pub trait ContentStore {
     /// Published tracks in display order, with module count and estimated minutes.
     async fn list_tracks(&self) -> Result<Vec<TrackSummary>, DbError>;
+}
+
+#[async_trait]
+pub trait SyncStore {
+    /// Imports parsed content in one transaction and replaces the stored problem list when it
+    /// changed. Unchanged content writes nothing.
+    async fn sync_content(
+        &self,
+        course: &crate::content::Course,
+        problems: &[crate::content::Problem],
+    ) -> Result<crate::domain::content_sync::SyncReport, DbError>;
 }
 
 /// Opens the store named by `url` (`sqlite://…` or `postgres://…`).
@@ -107,6 +119,9 @@ mod tests {
             redact_url("postgres://postgres@127.0.0.1/x"),
             "postgres://postgres@127.0.0.1/x"
         );
-        assert_eq!(redact_url("sqlite://data/lotse.db"), "sqlite://data/lotse.db");
+        assert_eq!(
+            redact_url("sqlite://data/lotse.db"),
+            "sqlite://data/lotse.db"
+        );
     }
 }

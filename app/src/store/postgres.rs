@@ -51,3 +51,4 @@ impl Store for PgStore {
 super::org_queries::impl_org_store!(PgStore);
 super::user_queries::impl_user_store!(PgStore);
 super::content_queries::impl_content_store!(PgStore);
+super::sync_queries::impl_sync_store!(PgStore, sqlx::Postgres);

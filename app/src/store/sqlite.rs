@@ -91,6 +91,7 @@ impl Store for SqliteStore {
 super::org_queries::impl_org_store!(SqliteStore);
 super::user_queries::impl_user_store!(SqliteStore);
 super::content_queries::impl_content_store!(SqliteStore);
+super::sync_queries::impl_sync_store!(SqliteStore, sqlx::Sqlite);
 
 #[cfg(test)]
 mod tests {
@@ -99,7 +100,10 @@ mod tests {
 
     #[test]
     fn sqlite_file_extracts_the_path_from_the_url() {
-        assert_eq!(sqlite_file("sqlite://data/lotse.db"), Some(Path::new("data/lotse.db")));
+        assert_eq!(
+            sqlite_file("sqlite://data/lotse.db"),
+            Some(Path::new("data/lotse.db"))
+        );
         assert_eq!(sqlite_file("sqlite:x.db?mode=rwc"), Some(Path::new("x.db")));
         assert_eq!(sqlite_file("sqlite::memory:"), None);
     }

@@ -18,7 +18,10 @@ pub async fn run(config: &Config, file: &Path) -> anyhow::Result<ExitCode> {
         return Ok(ExitCode::SUCCESS);
     }
     if file.exists() {
-        bail!("backup target {} already exists; choose a new file name", file.display());
+        bail!(
+            "backup target {} already exists; choose a new file name",
+            file.display()
+        );
     }
     let store = app::store::SqliteStore::connect(config.database_url.expose())
         .await

@@ -39,7 +39,9 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
             println!("Administrator {email} created. Sign in at /login.");
             Ok(ExitCode::SUCCESS)
         }
-        Err(err) if err.is_unique_violation() => bail!("a user with the email {email} already exists"),
+        Err(err) if err.is_unique_violation() => {
+            bail!("a user with the email {email} already exists")
+        }
         Err(err) => Err(err).context("cannot create the administrator"),
     }
 }

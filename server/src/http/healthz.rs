@@ -20,7 +20,11 @@ pub async fn healthz(State(state): State<AppState>) -> (StatusCode, Json<Health>
     if !ok {
         tracing::warn!(?ping, "health check: database not reachable");
     }
-    let status = if ok { StatusCode::OK } else { StatusCode::SERVICE_UNAVAILABLE };
+    let status = if ok {
+        StatusCode::OK
+    } else {
+        StatusCode::SERVICE_UNAVAILABLE
+    };
     (
         status,
         Json(Health {
