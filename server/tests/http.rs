@@ -43,12 +43,26 @@ async fn pages_carry_a_nonce_csp_and_the_security_headers() {
     assert!(csp.contains("'nonce-"), "{csp}");
     assert!(!csp.contains("unsafe-inline"), "{csp}");
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
+    assert_eq!(
+        headers[header::REFERRER_POLICY],
+        "strict-origin-when-cross-origin"
+    );
     let html = common::body_text(response).await;
     // Every inline script carries this response's nonce.
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
     for script in html.split("<script").skip(1) {
-        assert!(script.starts_with(&format!(" type=\"module\" nonce=\"{nonce}\"")) || script.contains(&format!("nonce=\"{nonce}\"")), "script without nonce: <script{}", &script[..script.len().min(80)]);
+        assert!(
+            script.starts_with(&format!(" type=\"module\" nonce=\"{nonce}\""))
+                || script.contains(&format!("nonce=\"{nonce}\"")),
+            "script without nonce: <script{}",
+            &script[..script.len().min(80)]
+        );
     }
 }
 
@@ -80,7 +94,10 @@ async fn hashed_assets_are_cached_for_a_year() {
     let router = common::router(b.store.clone());
     let response = common::get(&router, "/pkg/lotse.css").await;
     assert_eq!(response.status(), StatusCode::OK);
-    assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        response.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
 }
 
 #[tokio::test]
@@ -88,7 +105,12 @@ async fn responses_are_compressed_when_the_client_accepts_it() {
     let b = common::sqlite().await;
     let router = common::router(b.store.clone());
     let response = router
-        .oneshot(Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap())
+        .oneshot(
+            Request::get("/")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await
         .unwrap();
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");

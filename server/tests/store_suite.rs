@@ -21,15 +21,25 @@ async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
         // row and the first team were already written in the same transaction.
         let result = b
             .store
-            .create_organisation(&office("mannheim"), &["Einbürgerung".into(), "Einbürgerung".into()])
+            .create_organisation(
+                &office("mannheim"),
+                &["Einbürgerung".into(), "Einbürgerung".into()],
+            )
             .await;
         let err = result.expect_err(b.name);
         assert!(err.is_unique_violation(), "{}: {err:?}", b.name);
-        assert!(b.store.list_organisations().await.unwrap().is_empty(), "{}: office left behind", b.name);
+        assert!(
+            b.store.list_organisations().await.unwrap().is_empty(),
+            "{}: office left behind",
+            b.name
+        );
 
         let created = b
             .store
-            .create_organisation(&office("mannheim"), &["Einbürgerung".into(), "Fachkräfte".into()])
+            .create_organisation(
+                &office("mannheim"),
+                &["Einbürgerung".into(), "Fachkräfte".into()],
+            )
             .await
             .unwrap();
         let teams = b.store.list_teams(created.id).await.unwrap();
@@ -41,7 +51,11 @@ async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
 #[tokio::test]
 async fn users_are_created_with_roles_and_emails_are_unique() {
     for b in common::backends().await {
-        let org = b.store.create_organisation(&office("worms"), &[]).await.unwrap();
+        let org = b
+            .store
+            .create_organisation(&office("worms"), &[])
+            .await
+            .unwrap();
         let user = NewUser {
             email: "a.yilmaz@kreis-worms.de".into(),
             display_name: "A. Yılmaz".into(),
@@ -51,14 +65,29 @@ async fn users_are_created_with_roles_and_emails_are_unique() {
             roles: vec![Role::Learner, Role::Supervisor],
         };
         let id = b.store.create_user(&user).await.unwrap();
-        let found = b.store.find_user_by_email("a.yilmaz@kreis-worms.de").await.unwrap().unwrap();
+        let found = b
+            .store
+            .find_user_by_email("a.yilmaz@kreis-worms.de")
+            .await
+            .unwrap()
+            .unwrap();
         assert_eq!(found.id, id, "{}", b.name);
-        assert_eq!(found.roles, vec![Role::Learner, Role::Supervisor], "{}", b.name);
+        assert_eq!(
+            found.roles,
+            vec![Role::Learner, Role::Supervisor],
+            "{}",
+            b.name
+        );
         assert!(found.active, "{}", b.name);
 
         let again = b.store.create_user(&user).await.expect_err(b.name);
         assert!(again.is_unique_violation(), "{}: {again:?}", b.name);
-        assert_eq!(b.store.count_users().await.unwrap(), 1, "{}: no partial user", b.name);
+        assert_eq!(
+            b.store.count_users().await.unwrap(),
+            1,
+            "{}: no partial user",
+            b.name
+        );
     }
 }
 
@@ -75,7 +104,11 @@ async fn a_user_with_an_invalid_role_write_is_rolled_back() {
             roles: vec![Role::Learner],
         };
         let err = b.store.create_user(&user).await.expect_err(b.name);
-        assert!(matches!(err, app::store::DbError::Conflict { .. }), "{}: {err:?}", b.name);
+        assert!(
+            matches!(err, app::store::DbError::Conflict { .. }),
+            "{}: {err:?}",
+            b.name
+        );
         assert_eq!(b.store.count_users().await.unwrap(), 0, "{}", b.name);
     }
 }
@@ -85,6 +118,10 @@ async fn migrations_are_idempotent_and_ping_answers() {
     for b in common::backends().await {
         b.store.migrate().await.unwrap();
         b.store.ping().await.unwrap();
-        assert!(b.store.list_tracks().await.unwrap().is_empty(), "{}", b.name);
+        assert!(
+            b.store.list_tracks().await.unwrap().is_empty(),
+            "{}",
+            b.name
+        );
     }
 }

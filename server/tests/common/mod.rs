@@ -26,11 +26,17 @@ impl Drop for TestDb {
             let (admin_url, name) = (admin_url.clone(), name.clone());
             // Drop runs inside the test's runtime; use a separate thread with its own runtime.
             let _ = std::thread::spawn(move || {
-                let rt = tokio::runtime::Builder::new_current_thread().enable_all().build().ok()?;
+                let rt = tokio::runtime::Builder::new_current_thread()
+                    .enable_all()
+                    .build()
+                    .ok()?;
                 rt.block_on(async {
                     let pool = sqlx::PgPool::connect(&admin_url).await.ok()?;
                     let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.ok()
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .execute(&pool)
+                        .await
+                        .ok()
                 })
             })
             .join();
@@ -50,7 +56,12 @@ pub async fn sqlite() -> Backend {
     let url = format!("sqlite://{}", dir.path().join("lotse.db").display());
     let store = app::store::connect(&url).await.expect("open sqlite");
     store.migrate().await.expect("migrate sqlite");
-    Backend { name: "sqlite", store, url, db: TestDb::Sqlite(dir) }
+    Backend {
+        name: "sqlite",
+        store,
+        url,
+        db: TestDb::Sqlite(dir),
+    }
 }
 
 pub async fn postgres() -> Option<Backend> {
@@ -60,14 +71,22 @@ pub async fn postgres() -> Option<Backend> {
         .await
         .unwrap_or_else(|e| panic!("TEST_POSTGRES_URL is set but unreachable: {e}"));
     let sql = format!("CREATE DATABASE \"{name}\"");
-    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&admin).await.expect("create test database");
+    sqlx::query(sqlx::AssertSqlSafe(sql))
+        .execute(&admin)
+        .await
+        .expect("create test database");
     admin.close().await;
     let mut url = url::Url::parse(&admin_url).expect("TEST_POSTGRES_URL is a URL");
     url.set_path(&name);
     let url = url.to_string();
     let store = app::store::connect(&url).await.expect("open postgres");
     store.migrate().await.expect("migrate postgres");
-    Some(Backend { name: "postgres", store, url, db: TestDb::Postgres { admin_url, name } })
+    Some(Backend {
+        name: "postgres",
+        store,
+        url,
+        db: TestDb::Postgres { admin_url, name },
+    })
 }
 
 /// SQLite, plus PostgreSQL when configured.
@@ -80,7 +99,9 @@ pub async fn backends() -> Vec<Backend> {
 fn random_suffix() -> String {
     use rand::Rng;
     let mut rng = rand::rng();
-    (0..12).map(|_| char::from(b'a' + rng.random_range(0..26u8))).collect()
+    (0..12)
+        .map(|_| char::from(b'a' + rng.random_range(0..26u8)))
+        .collect()
 }
 
 pub fn state(store: DynStore) -> AppState {
@@ -90,7 +111,10 @@ pub fn state(store: DynStore) -> AppState {
         site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
         import_on_start: false,
     };
-    AppState { store, leptos_options: server::commands::serve::leptos_options(&serve) }
+    AppState {
+        store,
+        leptos_options: server::commands::serve::leptos_options(&serve),
+    }
 }
 
 pub fn router(store: DynStore) -> Router {
@@ -106,6 +130,11 @@ pub async fn get(router: &Router, path: &str) -> Response<Body> {
 }
 
 pub async fn body_text(response: Response<Body>) -> String {
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     String::from_utf8_lossy(&bytes).into_owned()
 }
