@@ -8,7 +8,9 @@ mod content_queries;
 mod error;
 mod model;
 mod org_queries;
+mod outline_queries;
 mod postgres;
+mod progress_queries;
 mod sqlite;
 mod sync_queries;
 mod user_queries;
@@ -33,7 +35,17 @@ pub enum Backend {
 /// Everything the application persists. Split into one trait per concern so each query module
 /// stays small; `Store` ties them together for `Arc<dyn Store>`.
 #[async_trait]
-pub trait Store: OrgStore + UserStore + ContentStore + SyncStore + Send + Sync + 'static {
+pub trait Store:
+    OrgStore
+    + UserStore
+    + ContentStore
+    + SyncStore
+    + OutlineStore
+    + ProgressStore
+    + Send
+    + Sync
+    + 'static
+{
     fn backend(&self) -> Backend;
     /// Cheap round trip used by `/healthz`.
     async fn ping(&self) -> Result<(), DbError>;
@@ -70,6 +82,33 @@ pub trait ContentStore {
 }
 
 #[async_trait]
+pub trait OutlineStore {
+    /// All published tracks, modules, lessons and quizzes in order, without bodies.
+    async fn outline(&self) -> Result<Outline, DbError>;
+    async fn lesson_body(&self, lesson_id: i64, revision: i64) -> Result<LessonBody, DbError>;
+    /// The questions of one quiz revision, including solutions (server side only).
+    async fn quiz_questions(
+        &self,
+        quiz_id: i64,
+        revision: i64,
+    ) -> Result<Vec<crate::content::Question>, DbError>;
+}
+
+#[async_trait]
+pub trait ProgressStore {
+    async fn record_progress(
+        &self,
+        user_id: i64,
+        lesson_id: i64,
+        kind: ProgressKind,
+        revision: i64,
+        at: chrono::DateTime<chrono::Utc>,
+    ) -> Result<(), DbError>;
+    /// The user's progress rows, newest first.
+    async fn progress_of(&self, user_id: i64) -> Result<Vec<ProgressRow>, DbError>;
+}
+
+#[async_trait]
 pub trait SyncStore {
     /// Imports parsed content in one transaction and replaces the stored problem list when it
     /// changed. Unchanged content writes nothing.
@@ -78,6 +117,8 @@ pub trait SyncStore {
         course: &crate::content::Course,
         problems: &[crate::content::Problem],
     ) -> Result<crate::domain::content_sync::SyncReport, DbError>;
+    /// Problems found by the last import, for the admin page "Inhalte prüfen".
+    async fn content_problems(&self) -> Result<Vec<crate::content::Problem>, DbError>;
 }
 
 /// Opens the store named by `url` (`sqlite://…` or `postgres://…`).

@@ -85,3 +85,85 @@ pub struct TrackSummary {
     pub module_count: i64,
     pub minutes: i64,
 }
+
+/// The published course structure without bodies: what navigation and progress need.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Outline {
+    pub tracks: Vec<OutlineTrack>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineTrack {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub intro_html: String,
+    pub modules: Vec<OutlineModule>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct OutlineModule {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub summary: String,
+    pub minutes: i64,
+    pub legal_status: chrono::NaiveDate,
+    pub review_by: chrono::NaiveDate,
+    pub sources: Vec<crate::content::SourceRef>,
+    pub intro_html: String,
+    pub lessons: Vec<OutlineLesson>,
+    pub quiz: Option<OutlineQuiz>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineLesson {
+    pub id: i64,
+    pub slug: String,
+    pub title: String,
+    pub minutes: i64,
+    pub revision: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OutlineQuiz {
+    pub id: i64,
+    pub title: String,
+    pub revision: i64,
+    pub pass_percent: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LessonBody {
+    pub title: String,
+    pub minutes: i64,
+    pub word_count: i64,
+    pub body_html: String,
+    /// JSON list of `content::TocEntry`.
+    pub toc: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressKind {
+    Viewed,
+    Completed,
+}
+
+impl ProgressKind {
+    pub fn key(self) -> &'static str {
+        match self {
+            ProgressKind::Viewed => "viewed",
+            ProgressKind::Completed => "completed",
+        }
+    }
+}
+
+/// One row of `progress_events` for a user.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ProgressRow {
+    pub lesson_id: i64,
+    pub kind: String,
+    pub revision: i64,
+    pub occurred_at: DateTime<Utc>,
+}

@@ -52,3 +52,5 @@ super::org_queries::impl_org_store!(PgStore);
 super::user_queries::impl_user_store!(PgStore);
 super::content_queries::impl_content_store!(PgStore);
 super::sync_queries::impl_sync_store!(PgStore, sqlx::Postgres);
+super::outline_queries::impl_outline_store!(PgStore, sqlx::Postgres);
+super::progress_queries::impl_progress_store!(PgStore);

@@ -92,6 +92,8 @@ super::org_queries::impl_org_store!(SqliteStore);
 super::user_queries::impl_user_store!(SqliteStore);
 super::content_queries::impl_content_store!(SqliteStore);
 super::sync_queries::impl_sync_store!(SqliteStore, sqlx::Sqlite);
+super::outline_queries::impl_outline_store!(SqliteStore, sqlx::Sqlite);
+super::progress_queries::impl_progress_store!(SqliteStore);
 
 #[cfg(test)]
 mod tests {

@@ -64,11 +64,11 @@ macro_rules! impl_sync_store {
             ) -> Result<SyncReport, DbError> {
                 let mut tx = pool.begin().await?;
                 let tracks = Existing::new(sqlx::query_as(
-                    "SELECT id, 0 AS parent_id, slug, content_hash, position, 0 AS revision, \
+                    "SELECT id, CAST(0 AS BIGINT) AS parent_id, slug, content_hash, position, CAST(0 AS BIGINT) AS revision, \
                      archived_at IS NOT NULL AS archived FROM tracks",
                 ).fetch_all(&mut *tx).await?);
                 let modules = Existing::new(sqlx::query_as(
-                    "SELECT id, track_id AS parent_id, slug, content_hash, position, 0 AS revision, \
+                    "SELECT id, track_id AS parent_id, slug, content_hash, position, CAST(0 AS BIGINT) AS revision, \
                      archived_at IS NOT NULL AS archived FROM modules",
                 ).fetch_all(&mut *tx).await?);
                 let lessons = Existing::new(sqlx::query_as(
@@ -79,7 +79,7 @@ macro_rules! impl_sync_store {
                 ).fetch_all(&mut *tx).await?);
                 let quizzes = Existing::new(sqlx::query_as(
                     "SELECT q.id, q.module_id AS parent_id, 'quiz' AS slug, r.content_hash, \
-                     0 AS position, q.current_revision AS revision, \
+                     CAST(0 AS BIGINT) AS position, q.current_revision AS revision, \
                      q.archived_at IS NOT NULL AS archived \
                      FROM quizzes q JOIN quiz_revisions r \
                      ON r.quiz_id = q.id AND r.revision = q.current_revision",
@@ -331,6 +331,22 @@ macro_rules! impl_sync_store {
                 message: String,
             }
 
+            pub(super) async fn problems(pool: &sqlx::Pool<$db>) -> Result<Vec<Problem>, DbError> {
+                let rows: Vec<ProblemRow> = sqlx::query_as(
+                    "SELECT file, line, level, message FROM content_problems ORDER BY id",
+                )
+                .fetch_all(pool).await?;
+                Ok(rows
+                    .into_iter()
+                    .map(|r| Problem {
+                        file: r.file,
+                        line: u32::try_from(r.line).unwrap_or(0),
+                        level: if r.level == "error" { $crate::content::Level::Error } else { $crate::content::Level::Warning },
+                        message: r.message,
+                    })
+                    .collect())
+            }
+
             /// Replaces the stored problem list, but only when it changed.
             async fn replace_problems(ctx: &mut Ctx<'_, '_>, problems: &[Problem]) -> Result<(), DbError> {
                 let stored: Vec<ProblemRow> = sqlx::query_as(
@@ -372,6 +388,13 @@ macro_rules! impl_sync_store {
                 problems: &[$crate::content::Problem],
             ) -> Result<$crate::domain::content_sync::SyncReport, $crate::store::DbError> {
                 sync_impl::run(&self.pool, course, problems).await
+            }
+
+            #[tracing::instrument(skip_all)]
+            async fn content_problems(
+                &self,
+            ) -> Result<Vec<$crate::content::Problem>, $crate::store::DbError> {
+                sync_impl::problems(&self.pool).await
             }
         }
     };
