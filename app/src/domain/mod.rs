@@ -4,6 +4,7 @@
 pub mod content_sync;
 mod email;
 mod password;
+pub mod permissions;
 mod role;
 mod slug;
 
