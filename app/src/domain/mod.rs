@@ -3,9 +3,12 @@
 
 pub mod content_sync;
 mod email;
+pub mod grading;
 mod password;
 pub mod permissions;
+pub mod progress;
 mod role;
+pub mod shuffle;
 mod slug;
 
 pub use email::Email;
