@@ -6,7 +6,10 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::path;
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
-use crate::pages::{AccessibilityPage, HomePage, NotFoundPage};
+use crate::pages::{
+    AccessibilityPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PasswordForgottenPage,
+    PasswordResetPage,
+};
 
 /// The full HTML document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -73,6 +76,10 @@ pub fn App() -> impl IntoView {
                     <Routes fallback=NotFoundPage>
                         <Route path=path!("/") view=HomePage/>
                         <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
+                        <Route path=path!("/login") view=LoginPage/>
+                        <Route path=path!("/einladung") view=InvitationPage/>
+                        <Route path=path!("/passwort-vergessen") view=PasswordForgottenPage/>
+                        <Route path=path!("/passwort-neu") view=PasswordResetPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>

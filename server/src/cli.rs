@@ -128,6 +128,66 @@ pub struct ServeArgs {
     )]
     pub site_root: Option<PathBuf>,
 
+    /// SMTP server for outgoing mail, e.g. `smtp://relay.example.internal:25`,
+    /// `smtps://user:password@mail.example.org` or `smtp://host:587?tls=required`. Without it,
+    /// mails are written as .eml files to the outbox folder. [toml: smtp_url]
+    #[arg(
+        long,
+        env = "LOTSE_SMTP_URL",
+        hide_env_values = true,
+        value_name = "URL"
+    )]
+    pub smtp_url: Option<String>,
+
+    /// Sender of outgoing mail. [toml: mail_from] [default: Lotse <lotse@localhost>]
+    #[arg(
+        long,
+        env = "LOTSE_MAIL_FROM",
+        hide_env_values = true,
+        value_name = "MAILBOX"
+    )]
+    pub mail_from: Option<String>,
+
+    /// Folder for .eml files when no SMTP server is configured. [toml: outbox_dir]
+    /// [default: data/outbox]
+    #[arg(
+        long,
+        env = "LOTSE_OUTBOX_DIR",
+        hide_env_values = true,
+        value_name = "DIR"
+    )]
+    pub outbox_dir: Option<PathBuf>,
+
+    /// Send the session cookie only over HTTPS. [toml: secure_cookies]
+    /// [default: true when base_url starts with https]
+    #[arg(
+        long,
+        env = "LOTSE_SECURE_COOKIES",
+        hide_env_values = true,
+        value_name = "BOOL"
+    )]
+    pub secure_cookies: Option<bool>,
+
+    /// Sign out after this many minutes without activity. [toml: session_idle_minutes]
+    /// [default: 120]
+    #[arg(
+        long,
+        env = "LOTSE_SESSION_IDLE_MINUTES",
+        hide_env_values = true,
+        value_name = "MIN"
+    )]
+    pub session_idle_minutes: Option<u32>,
+
+    /// Sign out this many hours after signing in, however active. [toml: session_max_hours]
+    /// [default: 12]
+    #[arg(
+        long,
+        env = "LOTSE_SESSION_MAX_HOURS",
+        hide_env_values = true,
+        value_name = "HOURS"
+    )]
+    pub session_max_hours: Option<u32>,
+
     /// Skip importing the content folder on start.
     #[arg(long, env = "LOTSE_NO_IMPORT", hide_env_values = true)]
     pub no_import: bool,

@@ -53,6 +53,28 @@ pub struct ServeConfig {
     pub base_url: String,
     pub site_root: PathBuf,
     pub import_on_start: bool,
+    pub mail: MailConfig,
+    pub sessions: app::auth::session::SessionPolicy,
+}
+
+#[derive(Clone)]
+pub struct MailConfig {
+    pub smtp_url: Option<String>,
+    pub from: String,
+    pub outbox_dir: PathBuf,
+}
+
+impl fmt::Debug for MailConfig {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("MailConfig")
+            .field(
+                "smtp_url",
+                &self.smtp_url.as_deref().map(app::store::redact_url),
+            )
+            .field("from", &self.from)
+            .field("outbox_dir", &self.outbox_dir)
+            .finish()
+    }
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -64,6 +86,12 @@ struct FileConfig {
     listen: Option<SocketAddr>,
     base_url: Option<String>,
     site_root: Option<PathBuf>,
+    smtp_url: Option<String>,
+    mail_from: Option<String>,
+    outbox_dir: Option<PathBuf>,
+    secure_cookies: Option<bool>,
+    session_idle_minutes: Option<u32>,
+    session_max_hours: Option<u32>,
 }
 
 impl Config {
@@ -111,7 +139,39 @@ impl Config {
             .or_else(|| self.file.base_url.clone())
             .unwrap_or_else(|| format!("http://{listen}"));
         url::Url::parse(&base_url).with_context(|| format!("invalid base_url {base_url:?}"))?;
+        let f = &self.file;
+        let idle = args
+            .session_idle_minutes
+            .or(f.session_idle_minutes)
+            .unwrap_or(120);
+        let max = args.session_max_hours.or(f.session_max_hours).unwrap_or(12);
+        if idle == 0 || max == 0 {
+            anyhow::bail!("session_idle_minutes and session_max_hours must be positive");
+        }
+        let sessions = app::auth::session::SessionPolicy {
+            idle: chrono::Duration::minutes(i64::from(idle)),
+            absolute: chrono::Duration::hours(i64::from(max)),
+            secure_cookie: args
+                .secure_cookies
+                .or(f.secure_cookies)
+                .unwrap_or_else(|| base_url.starts_with("https://")),
+        };
+        let mail = MailConfig {
+            smtp_url: args.smtp_url.clone().or_else(|| f.smtp_url.clone()),
+            from: args
+                .mail_from
+                .clone()
+                .or_else(|| f.mail_from.clone())
+                .unwrap_or_else(|| "Lotse <lotse@localhost>".to_owned()),
+            outbox_dir: args
+                .outbox_dir
+                .clone()
+                .or_else(|| f.outbox_dir.clone())
+                .unwrap_or_else(|| PathBuf::from("data/outbox")),
+        };
         Ok(ServeConfig {
+            mail,
+            sessions,
             listen,
             base_url: base_url.trim_end_matches('/').to_owned(),
             site_root: args
@@ -178,11 +238,22 @@ mod tests {
                 listen: None,
                 base_url: None,
                 site_root: None,
+                smtp_url: Some("smtps://u:geheim@mail.example.org".into()),
+                mail_from: None,
+                outbox_dir: None,
+                secure_cookies: None,
+                session_idle_minutes: None,
+                session_max_hours: None,
                 no_import: false,
             })
             .unwrap();
         assert_eq!(serve.listen.to_string(), "0.0.0.0:8080");
         assert_eq!(serve.base_url, "http://0.0.0.0:8080");
+        assert!(!serve.sessions.secure_cookie, "plain http base URL");
+        assert!(
+            !format!("{serve:?}").contains("geheim"),
+            "SMTP password in Debug output"
+        );
     }
 
     #[test]

@@ -5,8 +5,9 @@ use std::time::Duration;
 use anyhow::Context;
 use axum::body::Body;
 use axum::extract::{Request, State};
+use axum::middleware;
 use axum::response::IntoResponse;
-use axum::routing::get;
+use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
@@ -19,7 +20,7 @@ use tracing::Level;
 use app::state::AppState;
 use app::{shell, App};
 
-use crate::http::{error_page, headers, healthz};
+use crate::http::{account, csrf, error_page, headers, healthz, session};
 
 /// The complete application: pages, server functions, assets, health check and middleware.
 pub fn router(state: AppState) -> Router {
@@ -32,6 +33,11 @@ pub fn router(state: AppState) -> Router {
     let fallback_state = state.clone();
     let app = Router::new()
         .route("/healthz", get(healthz::healthz))
+        .route("/login", post(account::sign_in))
+        .route("/logout", post(account::sign_out))
+        .route("/einladung", post(account::accept_invitation))
+        .route("/passwort-vergessen", post(account::request_reset))
+        .route("/passwort-neu", post(account::reset_password))
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),
@@ -56,6 +62,14 @@ pub fn router(state: AppState) -> Router {
             _,
         >(
             move || provide_context(fallback_state.clone()), shell
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            session::resolve_session,
+        ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            csrf::refuse_cross_site,
         ))
         .with_state(state);
 

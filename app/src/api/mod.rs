@@ -1,6 +1,7 @@
 //! Server functions, one module per resource. Each is thin: who is asking → permission check →
 //! store/domain call → user-safe `AppError`.
 
+pub mod session;
 pub mod tracks;
 
 #[cfg(feature = "ssr")]

@@ -1,4 +1,5 @@
 //! Reusable view pieces.
 
+pub mod flash;
 pub mod layout;
 pub mod notice;

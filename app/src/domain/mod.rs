@@ -12,6 +12,6 @@ pub mod shuffle;
 mod slug;
 
 pub use email::Email;
-pub use password::{check_new_password, MIN_PASSWORD_CHARS};
+pub use password::{check_new_password, PasswordProblem, MIN_PASSWORD_CHARS};
 pub use role::{Land, Role};
 pub use slug::Slug;

@@ -50,25 +50,77 @@ const COMMON_PASSWORDS: &[&str] = &[
     "changeme1234",
 ];
 
+/// Why a new password was refused; `code` travels in redirect URLs, `message` is shown.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    TooLong,
+    Common,
+    Personal,
+    Mismatch,
+}
+
+impl PasswordProblem {
+    pub const ALL: [PasswordProblem; 5] = [
+        PasswordProblem::TooShort,
+        PasswordProblem::TooLong,
+        PasswordProblem::Common,
+        PasswordProblem::Personal,
+        PasswordProblem::Mismatch,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            PasswordProblem::TooShort => "zu-kurz",
+            PasswordProblem::TooLong => "zu-lang",
+            PasswordProblem::Common => "verbreitet",
+            PasswordProblem::Personal => "persoenlich",
+            PasswordProblem::Mismatch => "ungleich",
+        }
+    }
+
+    pub fn from_code(code: &str) -> Option<PasswordProblem> {
+        PasswordProblem::ALL.into_iter().find(|p| p.code() == code)
+    }
+
+    pub fn message(self) -> String {
+        match self {
+            PasswordProblem::TooShort => format!(
+                "Das Passwort muss mindestens {MIN_PASSWORD_CHARS} Zeichen lang sein. \
+                 Tipp: Mehrere Wörter ergeben ein langes, gut merkbares Passwort."
+            ),
+            PasswordProblem::TooLong => {
+                format!("Das Passwort darf höchstens {MAX_PASSWORD_CHARS} Zeichen lang sein.")
+            }
+            PasswordProblem::Common => "Dieses Passwort ist zu verbreitet und leicht zu erraten. \
+                                        Bitte wählen Sie ein anderes."
+                .into(),
+            PasswordProblem::Personal => {
+                "Das Passwort darf nicht aus Ihrem Namen oder Ihrer E-Mail-Adresse bestehen.".into()
+            }
+            PasswordProblem::Mismatch => "Die beiden Passwörter stimmen nicht überein.".into(),
+        }
+    }
+}
+
+impl std::fmt::Display for PasswordProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.message())
+    }
+}
+
 /// Checks a new password. `context` holds words the password must not simply be (email, name).
-pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), String> {
+pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), PasswordProblem> {
     let chars = password.chars().count();
     if chars < MIN_PASSWORD_CHARS {
-        return Err(format!(
-            "Das Passwort muss mindestens {MIN_PASSWORD_CHARS} Zeichen lang sein. \
-             Tipp: Mehrere Wörter ergeben ein langes, gut merkbares Passwort."
-        ));
+        return Err(PasswordProblem::TooShort);
     }
     if chars > MAX_PASSWORD_CHARS {
-        return Err(format!(
-            "Das Passwort darf höchstens {MAX_PASSWORD_CHARS} Zeichen lang sein."
-        ));
+        return Err(PasswordProblem::TooLong);
     }
     let lowered = password.to_lowercase();
     if COMMON_PASSWORDS.contains(&lowered.as_str()) || is_single_repeated_char(&lowered) {
-        return Err("Dieses Passwort ist zu verbreitet und leicht zu erraten. \
-                    Bitte wählen Sie ein anderes."
-            .into());
+        return Err(PasswordProblem::Common);
     }
     let local_part = |s: &str| s.split('@').next().unwrap_or(s).to_lowercase();
     if context
@@ -76,9 +128,7 @@ pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), String
         .map(|c| local_part(c))
         .any(|c| !c.is_empty() && (lowered == c || lowered == c.repeat(2)))
     {
-        return Err(
-            "Das Passwort darf nicht aus Ihrem Namen oder Ihrer E-Mail-Adresse bestehen.".into(),
-        );
+        return Err(PasswordProblem::Personal);
     }
     Ok(())
 }
@@ -95,7 +145,9 @@ mod tests {
     #[test]
     fn short_passwords_are_refused_with_a_german_hint() {
         let err = check_new_password("kurz123", &[]).unwrap_err();
-        assert!(err.contains("mindestens 12 Zeichen"), "{err}");
+        assert_eq!(err, PasswordProblem::TooShort);
+        assert!(err.message().contains("mindestens 12 Zeichen"));
+        assert_eq!(PasswordProblem::from_code(err.code()), Some(err));
     }
 
     #[test]

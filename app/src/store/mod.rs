@@ -4,6 +4,7 @@
 //! statements are written once with `$1` placeholders and run unchanged on both backends, so a
 //! dialect difference has to be spelled out explicitly where it occurs.
 
+mod auth_queries;
 mod content_queries;
 mod error;
 mod model;
@@ -38,6 +39,7 @@ pub enum Backend {
 pub trait Store:
     OrgStore
     + UserStore
+    + AuthStore
     + ContentStore
     + SyncStore
     + OutlineStore
@@ -79,6 +81,63 @@ pub trait UserStore {
 pub trait ContentStore {
     /// Published tracks in display order, with module count and estimated minutes.
     async fn list_tracks(&self) -> Result<Vec<TrackSummary>, DbError>;
+}
+
+type Ts = chrono::DateTime<chrono::Utc>;
+
+#[async_trait]
+pub trait AuthStore {
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        now: Ts,
+        expires_at: Ts,
+    ) -> Result<(), DbError>;
+    /// The unexpired session with its user (also when deactivated: the caller decides).
+    async fn find_session(&self, id_hash: &str, now: Ts) -> Result<Option<SessionRecord>, DbError>;
+    async fn touch_session(&self, id_hash: &str, now: Ts, expires_at: Ts) -> Result<(), DbError>;
+    async fn delete_session(&self, id_hash: &str) -> Result<(), DbError>;
+    async fn find_user_by_id(&self, id: i64) -> Result<Option<User>, DbError>;
+    /// New password; all sessions of the user end.
+    async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<(), DbError>;
+    async fn record_login_failure(&self, keys: &[String], at: Ts) -> Result<(), DbError>;
+    async fn login_failures_since(&self, key: &str, since: Ts) -> Result<Vec<Ts>, DbError>;
+    async fn clear_login_failures(&self, key: &str) -> Result<(), DbError>;
+    async fn create_invitation(&self, invitation: &NewInvitation) -> Result<i64, DbError>;
+    async fn find_invitation(&self, token_hash: &str) -> Result<Option<Invitation>, DbError>;
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<i64, DbError>;
+    async fn create_password_reset(
+        &self,
+        token_hash: &str,
+        user_id: i64,
+        expires_at: Ts,
+    ) -> Result<(), DbError>;
+    async fn password_reset_valid(&self, token_hash: &str, now: Ts) -> Result<bool, DbError>;
+    async fn consume_password_reset(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<i64, DbError>;
+    async fn audit(
+        &self,
+        actor_id: Option<i64>,
+        action: &str,
+        target: &str,
+        details: &str,
+    ) -> Result<(), DbError>;
+    async fn audit_log(&self, limit: i64) -> Result<Vec<AuditEntry>, DbError>;
 }
 
 #[async_trait]

@@ -167,3 +167,49 @@ pub struct ProgressRow {
     pub revision: i64,
     pub occurred_at: DateTime<Utc>,
 }
+
+/// A session row joined with its user, roles and team limits.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SessionRecord {
+    pub user: User,
+    pub supervised_teams: Vec<i64>,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewInvitation {
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i64,
+    pub team_id: Option<i64>,
+    pub roles: Vec<Role>,
+    pub token_hash: String,
+    pub invited_by: Option<i64>,
+    pub expires_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct Invitation {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i64,
+    pub team_id: Option<i64>,
+    /// Comma-separated role keys.
+    pub roles: String,
+    pub expires_at: DateTime<Utc>,
+    pub used_at: Option<DateTime<Utc>>,
+    pub created_at: DateTime<Utc>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditEntry {
+    pub id: i64,
+    pub actor_id: Option<i64>,
+    pub actor_email: Option<String>,
+    pub action: String,
+    pub target: String,
+    pub details: String,
+    pub created_at: DateTime<Utc>,
+}

@@ -90,6 +90,7 @@ impl Store for SqliteStore {
 
 super::org_queries::impl_org_store!(SqliteStore);
 super::user_queries::impl_user_store!(SqliteStore);
+super::auth_queries::impl_auth_store!(SqliteStore, sqlx::Sqlite);
 super::content_queries::impl_content_store!(SqliteStore);
 super::sync_queries::impl_sync_store!(SqliteStore, sqlx::Sqlite);
 super::outline_queries::impl_outline_store!(SqliteStore, sqlx::Sqlite);

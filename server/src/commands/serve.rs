@@ -20,9 +20,18 @@ pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCod
     let listener = tokio::net::TcpListener::bind(serve.listen)
         .await
         .with_context(|| format!("cannot listen on {}", serve.listen))?;
+    let mailer = app::mail::Mailer::from_config(
+        serve.mail.smtp_url.as_deref(),
+        &serve.mail.from,
+        serve.mail.outbox_dir.clone(),
+    )
+    .context("mail configuration")?;
     let state = AppState {
         store: store.clone(),
         leptos_options: leptos_options(serve),
+        mailer,
+        sessions: serve.sessions,
+        base_url: serve.base_url.clone(),
     };
     let app = crate::startup::router(state);
 

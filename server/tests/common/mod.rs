@@ -11,6 +11,10 @@ use axum::Router;
 use http_body_util::BodyExt;
 use tower::ServiceExt;
 
+use std::sync::{Arc, Mutex};
+
+use app::auth::session::SessionPolicy;
+use app::mail::{Mailer, OutgoingMail};
 use app::state::AppState;
 use app::store::DynStore;
 
@@ -104,17 +108,35 @@ fn random_suffix() -> String {
         .collect()
 }
 
-pub fn state(store: DynStore) -> AppState {
+pub const BASE_URL: &str = "http://lotse.test";
+
+/// State with an in-memory mailer; the returned list fills as mails are sent.
+pub fn state_with_mailbox(store: DynStore) -> (AppState, Arc<Mutex<Vec<OutgoingMail>>>) {
     let serve = server::config::ServeConfig {
         listen: "127.0.0.1:0".parse().expect("addr"),
-        base_url: "http://127.0.0.1:3000".into(),
+        base_url: BASE_URL.into(),
         site_root: PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/site"),
         import_on_start: false,
+        mail: server::config::MailConfig {
+            smtp_url: None,
+            from: "Lotse <lotse@localhost>".into(),
+            outbox_dir: PathBuf::from("unused"),
+        },
+        sessions: SessionPolicy::default(),
     };
-    AppState {
+    let (mailer, sent) = Mailer::memory();
+    let state = AppState {
         store,
         leptos_options: server::commands::serve::leptos_options(&serve),
-    }
+        mailer,
+        sessions: serve.sessions,
+        base_url: serve.base_url.clone(),
+    };
+    (state, sent)
+}
+
+pub fn state(store: DynStore) -> AppState {
+    state_with_mailbox(store).0
 }
 
 pub fn router(store: DynStore) -> Router {
