@@ -90,6 +90,13 @@ pub enum Command {
     /// Manage user accounts.
     #[command(subcommand)]
     User(UserCommand),
+    /// Create a clearly marked demo office with one user per role and print their passwords
+    /// (for evaluation; running it again sets new passwords).
+    Demo {
+        /// Do nothing unless the database has no users yet.
+        #[arg(long)]
+        if_empty: bool,
+    },
     /// Write a consistent copy of the SQLite database while Lotse keeps running.
     Backup {
         /// Target file; must not exist yet.

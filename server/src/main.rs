@@ -39,6 +39,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Import { dir } => commands::content::import(&config, dir).await,
         Command::Check { dir } => commands::content::check(&config, dir),
         Command::User(cmd) => commands::user::run(&config, cmd).await,
+        Command::Demo { if_empty } => commands::demo::run(&config, if_empty).await,
         Command::Backup { file } => commands::backup::run(&config, &file).await,
     }
 }

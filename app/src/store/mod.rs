@@ -75,6 +75,8 @@ pub trait UserStore {
     async fn create_user(&self, user: &NewUser) -> Result<i64, DbError>;
     async fn find_user_by_email(&self, email: &str) -> Result<Option<User>, DbError>;
     async fn count_users(&self) -> Result<i64, DbError>;
+    /// Deactivating also ends all of the user's sessions.
+    async fn set_user_active(&self, user_id: i64, active: bool) -> Result<(), DbError>;
 }
 
 #[async_trait]

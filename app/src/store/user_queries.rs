@@ -64,6 +64,34 @@ macro_rules! impl_user_store {
             }
 
             #[tracing::instrument(skip_all)]
+            async fn set_user_active(
+                &self,
+                user_id: i64,
+                active: bool,
+            ) -> Result<(), $crate::store::DbError> {
+                let mut tx = self.pool.begin().await?;
+                let updated =
+                    sqlx::query("UPDATE users SET active = $1, updated_at = $2 WHERE id = $3")
+                        .bind(active)
+                        .bind(chrono::Utc::now())
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                if updated.rows_affected() != 1 {
+                    return Err($crate::store::DbError::NotFound);
+                }
+                if !active {
+                    // Deactivation ends every session at once, not at the next request.
+                    sqlx::query("DELETE FROM sessions WHERE user_id = $1")
+                        .bind(user_id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                tx.commit().await?;
+                Ok(())
+            }
+
+            #[tracing::instrument(skip_all)]
             async fn count_users(&self) -> Result<i64, $crate::store::DbError> {
                 let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM users")
                     .fetch_one(&self.pool)

@@ -2,6 +2,7 @@
 
 pub mod backup;
 pub mod content;
+pub mod demo;
 pub mod migrate;
 pub mod serve;
 pub mod user;

@@ -160,3 +160,88 @@ pub async fn body_text(response: Response<Body>) -> String {
         .to_bytes();
     String::from_utf8_lossy(&bytes).into_owned()
 }
+
+pub const TEST_PASSWORD: &str = "pferd batterie heftklammer";
+
+/// Creates an active user with `TEST_PASSWORD`.
+pub async fn user(
+    store: &DynStore,
+    email: &str,
+    roles: &[app::domain::Role],
+    organisation_id: Option<i64>,
+) -> i64 {
+    let hash = app::auth::password::hash_password(TEST_PASSWORD).expect("hash");
+    store
+        .create_user(&app::store::NewUser {
+            email: email.into(),
+            display_name: format!("Testperson {email}"),
+            organisation_id,
+            team_id: None,
+            password_hash: Some(hash),
+            roles: roles.to_vec(),
+        })
+        .await
+        .expect("create user")
+}
+
+/// A same-origin form POST, as a browser on Lotse would send it.
+pub async fn post_form(
+    router: &Router,
+    path: &str,
+    body: &str,
+    cookie: Option<&str>,
+) -> Response<Body> {
+    let mut request = Request::post(path)
+        .header("host", "lotse.test")
+        .header("origin", BASE_URL)
+        .header("content-type", "application/x-www-form-urlencoded");
+    if let Some(cookie) = cookie {
+        request = request.header("cookie", cookie);
+    }
+    router
+        .clone()
+        .oneshot(request.body(Body::from(body.to_owned())).expect("request"))
+        .await
+        .expect("infallible")
+}
+
+pub async fn get_with_cookie(router: &Router, path: &str, cookie: &str) -> Response<Body> {
+    let request = Request::get(path)
+        .header("host", "lotse.test")
+        .header("cookie", cookie);
+    router
+        .clone()
+        .oneshot(request.body(Body::empty()).expect("request"))
+        .await
+        .expect("infallible")
+}
+
+pub fn location(response: &Response<Body>) -> String {
+    response
+        .headers()
+        .get("location")
+        .and_then(|v| v.to_str().ok())
+        .unwrap_or_default()
+        .to_owned()
+}
+
+/// `lotse_session=…` from a response's Set-Cookie, ready for a Cookie header.
+pub fn session_cookie(response: &Response<Body>) -> Option<String> {
+    response
+        .headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("lotse_session=") && !c.starts_with("lotse_session=;"))
+        .and_then(|c| c.split(';').next())
+        .map(str::to_owned)
+}
+
+pub async fn sign_in(router: &Router, email: &str, password: &str) -> Response<Body> {
+    let body = format!(
+        "email={}&password={}",
+        url::form_urlencoded::byte_serialize(email.as_bytes()).collect::<String>(),
+        url::form_urlencoded::byte_serialize(password.as_bytes()).collect::<String>()
+    );
+    post_form(router, "/login", &body, None).await
+}
