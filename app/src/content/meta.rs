@@ -2,7 +2,8 @@
 
 use chrono::NaiveDate;
 
-use super::frontmatter::{Expect, Fields, Split};
+use super::fields::{Expect, Fields};
+use super::frontmatter::Split;
 use super::model::{Problem, SourceRef};
 use super::problems::error;
 

@@ -1,6 +1,7 @@
 //! Markdown course content: parse, validate (file:line problems in German), render and
 //! sanitise. Pure apart from reading the content folder; no database, no framework.
 
+mod fields;
 mod files;
 mod frontmatter;
 mod headings;
@@ -10,6 +11,7 @@ mod loader;
 mod markdown;
 mod meta;
 pub mod model;
+mod modules;
 mod names;
 mod norms;
 mod problems;
@@ -17,6 +19,7 @@ mod quiz;
 mod rawhtml;
 mod sanitize;
 mod snippets;
+mod sources;
 
 #[cfg(test)]
 mod tests;

@@ -53,33 +53,35 @@ pub(crate) fn is_hidden(name: &str) -> bool {
     name.starts_with('.')
 }
 
-/// Slugs used by more than one entry, mapped to the first entry's name.
+/// Slugs used by more than one entry, mapped to the names of all entries using them.
 pub(crate) fn duplicate_slugs<'e>(
     items: impl Iterator<Item = (&'e str, &'e str)>,
-) -> HashMap<String, String> {
-    let mut first: HashMap<&str, (&str, usize)> = HashMap::new();
+) -> HashMap<String, Vec<String>> {
+    let mut by_slug: HashMap<&str, Vec<String>> = HashMap::new();
     for (name, slug) in items {
-        first.entry(slug).or_insert((name, 0)).1 += 1;
+        by_slug.entry(slug).or_default().push(name.to_owned());
     }
-    first
+    by_slug
         .into_iter()
-        .filter(|(_, (_, n))| *n > 1)
-        .map(|(slug, (name, _))| (slug.to_owned(), name.to_owned()))
+        .filter(|(_, names)| names.len() > 1)
+        .map(|(slug, names)| (slug.to_owned(), names))
         .collect()
 }
 
-pub(crate) fn duplicate_error(rel: &str, name: &str, first: &str) -> Problem {
-    let also = if first == name {
-        "einem weiteren Eintrag".to_owned()
-    } else {
-        format!("„{first}“")
-    };
+/// Reported on every entry sharing a slug, naming the others.
+pub(crate) fn duplicate_error(rel: &str, name: &str, all: &[String]) -> Problem {
+    let others: Vec<String> = all
+        .iter()
+        .filter(|n| n.as_str() != name)
+        .map(|n| format!("„{n}“"))
+        .collect();
     error(
         rel,
         1,
         format!(
-            "Der Kurzname von „{name}“ kommt in diesem Ordner mehrfach vor (auch bei {also}): \
-             Geben Sie jedem Eintrag einen eigenen Namen nach der Nummer."
+            "Der Kurzname von „{name}“ kommt in diesem Ordner mehrfach vor (auch bei {}): \
+             Geben Sie jedem Eintrag einen eigenen Namen nach der Nummer.",
+            others.join(", ")
         ),
     )
 }

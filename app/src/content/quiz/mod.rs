@@ -2,50 +2,15 @@
 //! headings (or a paragraph directly followed by answers), single/multiple choice, text
 //! answers, hints and explanations, with every rule checked at its line.
 
+mod answers;
 mod blocks;
-
-use std::sync::LazyLock;
-
-use regex::Regex;
+mod inline;
 
 use super::markdown::{render, Ctx, Mode};
-use super::model::{Answer, AnswerOption, Problem, Question};
+use super::model::{AnswerOption, Problem, Question};
 use super::problems::{error, warning};
 use blocks::{Block, Kind};
-
-/// Starts of block constructs that would turn a one-line prompt or option into a list,
-/// heading or quote.
-static BLOCK_START: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(#{1,6}(?:[ \t]|$)|>|[-+*](?:[ \t]|$)|[0-9]{1,9}[.)](?:[ \t]|$))")
-        .expect("static regex")
-});
-
-/// Prompts, options and hints are inline text: escape what Markdown would read as a block.
-fn inline_source(text: &str) -> String {
-    text.lines()
-        .map(|line| {
-            let line = line.trim();
-            match BLOCK_START.find(line) {
-                Some(m) => {
-                    let marker = m.as_str().trim_end();
-                    let rest = line.get(marker.len()..).unwrap_or("");
-                    // Escape the character that makes it a block: `#`, `>`, `-`, or the `.`/`)`.
-                    let split = marker.len().saturating_sub(1);
-                    let (head, last) = match marker.chars().next() {
-                        Some(c) if c.is_ascii_digit() => (
-                            marker.get(..split).unwrap_or(""),
-                            marker.get(split..).unwrap_or(""),
-                        ),
-                        _ => ("", marker),
-                    };
-                    format!("{head}\\{last}{rest}")
-                }
-                None => line.to_owned(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-}
+use inline::inline_source;
 
 #[derive(Default)]
 struct Draft {
@@ -238,88 +203,5 @@ impl Builder<'_, '_> {
                 }
             }
         }
-    }
-
-    fn text_answer(&mut self, current: &mut Option<Draft>, inner: &str, line: u32) {
-        let Some(d) = current.as_ref() else {
-            return self.err(
-                line,
-                "Textantwort ohne Frage: Setzen Sie davor eine Überschrift „## Fragetext“.",
-            );
-        };
-        if !d.options.is_empty() {
-            return self.err(line, "Die Frage mischt Antwortmöglichkeiten und eine Textantwort „[[…]]“: Verwenden Sie nur eines von beiden.");
-        }
-        if d.text.is_some() {
-            return self.err(line, "Die Frage hat bereits eine Textantwort: Schreiben Sie alle Alternativen in eine Zeile, getrennt durch „|“.");
-        }
-        if d.explanation.is_some() {
-            self.err(
-                line,
-                "Die Textantwort muss vor der Erklärung („*****“) stehen.",
-            );
-        }
-        if inner.contains("[[") || inner.contains("]]") {
-            return self.err(line, "Pro Zeile ist nur eine Textantwort „[[…]]“ möglich: Trennen Sie Alternativen mit „|“.");
-        }
-        let alternatives: Vec<String> = inner.split('|').map(|a| a.trim().to_owned()).collect();
-        if alternatives.iter().any(String::is_empty) {
-            self.err(line, "Die Textantwort enthält eine leere Alternative: Entfernen Sie überzählige „|“ oder tragen Sie eine Antwort ein.");
-        }
-        if let Some(d) = current.as_mut() {
-            d.text = Some(alternatives);
-        }
-    }
-
-    fn finish(&mut self, draft: Draft) {
-        self.started += 1;
-        let line = draft.line;
-        let answer = match (draft.text, draft.multiple) {
-            (Some(alternatives), _) => Some(Answer::Text(alternatives)),
-            (None, Some(multiple)) if !draft.options.is_empty() => {
-                let correct = draft.options.iter().filter(|o| o.correct).count();
-                if multiple && correct == 0 {
-                    self.err(line, "Mehrfachauswahl ohne richtige Antwort: Markieren Sie mindestens eine Antwort mit „[[X]]“.");
-                } else if !multiple && correct != 1 {
-                    let msg = format!(
-                        "Einfachauswahl mit {correct} richtigen Antworten: Markieren Sie genau \
-                         eine Antwort mit „[(X)]“ (oder verwenden Sie „[[X]]“ für Mehrfachauswahl)."
-                    );
-                    self.err(line, &msg);
-                }
-                Some(if multiple {
-                    Answer::Multiple(draft.options)
-                } else {
-                    Answer::Single(draft.options)
-                })
-            }
-            _ => {
-                self.err(line, "Die Frage hat keine Antworten: Ergänzen Sie Antwortmöglichkeiten „- [( )]“/„- [(X)]“ bzw. „- [[ ]]“/„- [[X]]“ oder eine Textantwort „[[Antwort]]“.");
-                None
-            }
-        };
-        let explanation_html = draft.explanation.unwrap_or_default();
-        if explanation_html.trim().is_empty() {
-            self.problems.push(warning(
-                self.ctx.file,
-                line,
-                "Die Frage hat keine Erklärung: Ergänzen Sie nach den Antworten einen Text \
-                 zwischen zwei Zeilen „*****“; er wird nach dem Abgeben angezeigt.",
-            ));
-        }
-        let details_html = match draft.details {
-            Some((start, end, first)) => self.blocks(start, end, first),
-            None => String::new(),
-        };
-        let Some(answer) = answer else { return };
-        let number = u32::try_from(self.questions.len() + 1).unwrap_or(u32::MAX);
-        self.questions.push(Question {
-            number,
-            prompt_html: draft.prompt_html,
-            details_html,
-            answer,
-            hints: draft.hints,
-            explanation_html,
-        });
     }
 }

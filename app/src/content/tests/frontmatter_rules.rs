@@ -30,7 +30,24 @@ fn a_toml_syntax_error_is_reported_at_its_line() {
         LESSON_FILE,
         "+++\ntitle = \"x\"\nminutes = = 3\n+++\nText\n",
     );
-    assert_problem(&r, LESSON_FILE, 3, Level::Error, "kein gültiges TOML");
+    assert_problem(
+        &r,
+        LESSON_FILE,
+        3,
+        Level::Error,
+        "kein gültiges TOML (ein Gleichheitszeichen zu viel)",
+    );
+    let r = load_with(
+        LESSON_FILE,
+        "+++\nminutes = 3\ntitle = Ohne Anführungszeichen\n+++\nText\n",
+    );
+    assert_problem(
+        &r,
+        LESSON_FILE,
+        3,
+        Level::Error,
+        "Texte müssen in Anführungszeichen stehen",
+    );
 }
 
 #[test]

@@ -1,5 +1,6 @@
 //! Tests of the content pipeline: one file per concern.
 
+mod broken_rules;
 mod corpus;
 mod frontmatter_rules;
 mod fuzz;
@@ -9,5 +10,7 @@ mod markdown_rules;
 mod norm_rules;
 mod perf;
 mod quiz_rules;
+mod quiz_shapes;
+mod quiz_support;
 mod support;
 mod xss;
