@@ -9,6 +9,8 @@ pub mod error;
 pub mod pages;
 
 #[cfg(feature = "ssr")]
+pub mod admin;
+#[cfg(feature = "ssr")]
 pub mod auth;
 #[cfg(feature = "ssr")]
 pub mod content;

@@ -3,12 +3,14 @@
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
-use leptos_router::path;
+use leptos_router::{path, SsrMode};
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
+use crate::pages::admin;
+use crate::pages::{LessonPage, ModulePage, QuizPage, TrackPage, TracksPage};
 use crate::pages::{
     AccessibilityPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PasswordForgottenPage,
-    PasswordResetPage,
+    PasswordResetPage, TeamPage,
 };
 
 /// The full HTML document, rendered on the server only.
@@ -80,6 +82,19 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/einladung") view=InvitationPage/>
                         <Route path=path!("/passwort-vergessen") view=PasswordForgottenPage/>
                         <Route path=path!("/passwort-neu") view=PasswordResetPage/>
+                        <Route path=path!("/team") view=TeamPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin") view=admin::AdminHomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/personen") view=admin::PeoplePage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/einladen") view=admin::InvitePage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/behoerden") view=admin::OfficesPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/protokoll") view=admin::AuditPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/inhalte") view=admin::ContentProblemsPage ssr=SsrMode::Async/>
+                        // learner experience; the quiz before the lesson so "quiz" is never a lesson slug
+                        <Route path=path!("/tracks") view=TracksPage/>
+                        <Route path=path!("/tracks/:track") view=TrackPage/>
+                        <Route path=path!("/tracks/:track/:module") view=ModulePage/>
+                        <Route path=path!("/tracks/:track/:module/quiz") view=QuizPage/>
+                        <Route path=path!("/tracks/:track/:module/:lesson") view=LessonPage/>
                     </Routes>
                 </main>
                 <SiteFooter/>

@@ -1,3 +1,4 @@
+#![recursion_limit = "256"]
 //! The Lotse server: configuration, CLI commands, the HTTP application and background work.
 //! `main.rs` is a thin wrapper so integration tests can build the real router.
 

@@ -1,8 +1,11 @@
 //! Server functions, one module per resource. Each is thin: who is asking → permission check →
 //! store/domain call → user-safe `AppError`.
 
+pub mod admin;
+pub mod oversight;
 pub mod session;
 pub mod tracks;
+pub mod learn;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

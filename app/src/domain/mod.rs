@@ -3,6 +3,7 @@
 
 pub mod content_sync;
 mod email;
+pub mod invite_csv;
 pub mod grading;
 mod password;
 pub mod permissions;

@@ -7,8 +7,25 @@ use leptos_meta::Title;
 use crate::api::tracks::{list_tracks, TrackCard};
 use crate::components::notice::ErrorNotice;
 
+/// `/`: "Mein Lernstand" for signed-in users, the public start page for everyone else.
 #[component]
 pub fn HomePage() -> impl IntoView {
+    let dashboard = Resource::new(|| (), |_| crate::api::learn::overview::dashboard());
+    view! {
+        <Suspense fallback=|| view! { <p>"Wird geladen …"</p> }>
+            {move || Suspend::new(async move {
+                match dashboard.await {
+                    Ok(Some(view)) => EitherOf3::A(view! { <crate::pages::Dashboard view/> }),
+                    Ok(None) => EitherOf3::B(view! { <StartPage/> }),
+                    Err(err) => EitherOf3::C(view! { <ErrorNotice error=err/> }),
+                }
+            })}
+        </Suspense>
+    }
+}
+
+#[component]
+fn StartPage() -> impl IntoView {
     let tracks = Resource::new(|| (), |_| list_tracks());
     view! {
         <Title text="Start"/>

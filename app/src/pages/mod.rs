@@ -1,13 +1,29 @@
 //! One module per route.
 
 mod accessibility;
+pub mod admin;
 mod home;
 mod login;
 mod not_found;
 mod password;
+mod team;
+// learner experience
+mod dashboard;
+mod lesson;
+pub(crate) mod module;
+mod quiz;
+mod track;
+mod tracks;
 
 pub use accessibility::AccessibilityPage;
 pub use home::HomePage;
 pub use login::LoginPage;
 pub use not_found::NotFoundPage;
+pub use team::TeamPage;
 pub use password::{InvitationPage, PasswordForgottenPage, PasswordResetPage};
+pub use dashboard::Dashboard;
+pub use lesson::LessonPage;
+pub use module::ModulePage;
+pub use quiz::QuizPage;
+pub use track::TrackPage;
+pub use tracks::TracksPage;

@@ -213,3 +213,43 @@ pub struct AuditEntry {
     pub details: String,
     pub created_at: DateTime<Utc>,
 }
+
+/// Filters for the user list; `None` means "any".
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UserFilter {
+    pub organisation_id: Option<i64>,
+    /// Limits to these teams when non-empty (team-limited supervisors).
+    pub team_ids: Vec<i64>,
+    pub role: Option<Role>,
+    /// Case-insensitive part of the name or email.
+    pub search: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct UserRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: Option<i64>,
+    pub organisation_name: Option<String>,
+    pub team_id: Option<i64>,
+    pub team_name: Option<String>,
+    pub active: bool,
+    pub has_password: bool,
+    #[sqlx(skip)]
+    pub roles: Vec<Role>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct InvitationRow {
+    pub id: i64,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: i64,
+    pub organisation_name: String,
+    pub team_id: Option<i64>,
+    pub team_name: Option<String>,
+    pub roles: String,
+    pub expires_at: DateTime<Utc>,
+    pub created_at: DateTime<Utc>,
+}

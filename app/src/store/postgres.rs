@@ -50,8 +50,11 @@ impl Store for PgStore {
 
 super::org_queries::impl_org_store!(PgStore);
 super::user_queries::impl_user_store!(PgStore);
+super::admin_queries::impl_admin_store!(PgStore);
 super::auth_queries::impl_auth_store!(PgStore, sqlx::Postgres);
 super::content_queries::impl_content_store!(PgStore);
 super::sync_queries::impl_sync_store!(PgStore, sqlx::Postgres);
 super::outline_queries::impl_outline_store!(PgStore, sqlx::Postgres);
 super::progress_queries::impl_progress_store!(PgStore);
+super::attempt_queries::impl_attempt_store!(PgStore);
+super::assignment_queries::impl_assignment_store!(PgStore);

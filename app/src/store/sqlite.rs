@@ -90,11 +90,14 @@ impl Store for SqliteStore {
 
 super::org_queries::impl_org_store!(SqliteStore);
 super::user_queries::impl_user_store!(SqliteStore);
+super::admin_queries::impl_admin_store!(SqliteStore);
 super::auth_queries::impl_auth_store!(SqliteStore, sqlx::Sqlite);
 super::content_queries::impl_content_store!(SqliteStore);
 super::sync_queries::impl_sync_store!(SqliteStore, sqlx::Sqlite);
 super::outline_queries::impl_outline_store!(SqliteStore, sqlx::Sqlite);
 super::progress_queries::impl_progress_store!(SqliteStore);
+super::attempt_queries::impl_attempt_store!(SqliteStore);
+super::assignment_queries::impl_assignment_store!(SqliteStore);
 
 #[cfg(test)]
 mod tests {

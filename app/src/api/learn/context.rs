@@ -1,0 +1,116 @@
+//! Everything a learner page needs about the course and the learner, loaded once per request:
+//! the outline (four queries), the learner's progress rows and submitted attempts (one each).
+//! Pages then derive all numbers from it in memory, so no view ever queries per item.
+
+use std::collections::{HashMap, HashSet};
+
+use crate::auth::session::SessionUser;
+use crate::domain::progress::{LearnerState, LessonRef, ModuleInput, TrackInput};
+use crate::error::AppError;
+use crate::state::AppState;
+use crate::store::{
+    AttemptSummary, Outline, OutlineLesson, OutlineModule, OutlineTrack, ProgressKind,
+    ProgressRow,
+};
+
+pub struct Learner {
+    pub user: SessionUser,
+    pub outline: Outline,
+    pub progress: Vec<ProgressRow>,
+    /// Submitted attempts, newest first.
+    pub attempts: Vec<AttemptSummary>,
+    pub state: LearnerState,
+}
+
+impl Learner {
+    pub async fn load(app: &AppState, user: SessionUser) -> Result<Learner, AppError> {
+        let store = &app.store;
+        let (outline, progress, attempts) = tokio::try_join!(
+            store.outline(),
+            store.progress_of(user.user_id),
+            store.submitted_attempts(user.user_id),
+        )?;
+        let state = learner_state(&progress, &attempts);
+        Ok(Learner {
+            user,
+            outline,
+            progress,
+            attempts,
+            state,
+        })
+    }
+
+    pub fn track(&self, slug: &str) -> Result<&OutlineTrack, AppError> {
+        self.outline
+            .tracks
+            .iter()
+            .find(|t| t.slug == slug)
+            .ok_or_else(|| AppError::NotFound("Der Lernpfad".into()))
+    }
+
+    pub fn module(&self, track: &str, module: &str) -> Result<(&OutlineTrack, &OutlineModule), AppError> {
+        let t = self.track(track)?;
+        let m = t
+            .modules
+            .iter()
+            .find(|m| m.slug == module)
+            .ok_or_else(|| AppError::NotFound("Das Modul".into()))?;
+        Ok((t, m))
+    }
+
+    /// Attempts at one quiz, newest first.
+    pub fn attempts_at(&self, quiz_id: i64) -> impl Iterator<Item = &AttemptSummary> {
+        self.attempts.iter().filter(move |a| a.quiz_id == quiz_id)
+    }
+}
+
+/// The domain's view of what the learner did. Completion counts in any revision; the viewed
+/// revision is kept separately so a revised lesson can be flagged.
+pub fn learner_state(progress: &[ProgressRow], attempts: &[AttemptSummary]) -> LearnerState {
+    let mut completed = HashSet::new();
+    let mut last_viewed_revision = HashMap::new();
+    let mut last_viewed = None;
+    for row in progress {
+        if row.kind == ProgressKind::Completed.key() {
+            completed.insert(row.lesson_id);
+        } else if row.kind == ProgressKind::Viewed.key() {
+            last_viewed_revision.insert(row.lesson_id, row.revision);
+            if last_viewed.is_none_or(|(_, at)| row.occurred_at > at) {
+                last_viewed = Some((row.lesson_id, row.occurred_at));
+            }
+        }
+    }
+    LearnerState {
+        completed,
+        last_viewed_revision,
+        passed_quizzes: attempts.iter().filter(|a| a.passed).map(|a| a.quiz_id).collect(),
+        last_viewed,
+    }
+}
+
+pub fn lesson_ref(l: &OutlineLesson) -> LessonRef {
+    LessonRef {
+        id: l.id,
+        revision: l.revision,
+    }
+}
+
+pub fn module_input(m: &OutlineModule) -> ModuleInput {
+    ModuleInput {
+        id: m.id,
+        lessons: m.lessons.iter().map(lesson_ref).collect(),
+        quiz_id: m.quiz.as_ref().map(|q| q.id),
+    }
+}
+
+pub fn track_input(t: &OutlineTrack) -> TrackInput {
+    TrackInput {
+        id: t.id,
+        modules: t.modules.iter().map(module_input).collect(),
+    }
+}
+
+/// A stored pass mark as a percentage (the content parser keeps it within 0..=100).
+pub fn pass_percent(stored: i64) -> u8 {
+    u8::try_from(stored.clamp(0, 100)).unwrap_or(100)
+}
