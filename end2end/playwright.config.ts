@@ -4,6 +4,11 @@ import { defineConfig } from '@playwright/test';
 const port = Number(process.env.LOTSE_E2E_PORT ?? 3100);
 const bin = process.env.LOTSE_E2E_BIN ?? '../target/debug/lotse';
 
+/** The administrator every e2e run starts with (fresh database per run, see Makefile). */
+export const E2E_ADMIN = { email: 'admin@e2e.lotse.example', password: 'e2e admin passwort lang' };
+/** Mails are written here because no SMTP server is configured. */
+export const OUTBOX_DIR = '../target/e2e/outbox';
+
 export default defineConfig({
   testDir: './tests',
   timeout: 60_000,
@@ -25,7 +30,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `${bin} serve --listen 127.0.0.1:${port}`,
+    // A fresh database gets its first admin, then the server starts (and imports content/).
+    command: `${bin} user create-admin --email ${E2E_ADMIN.email} && ${bin} serve --listen 127.0.0.1:${port}`,
     url: `http://127.0.0.1:${port}/healthz`,
     timeout: 120_000,
     reuseExistingServer: false,
@@ -36,6 +42,9 @@ export default defineConfig({
       LOTSE_SITE_ROOT: '../target/site',
       LOTSE_CONTENT_DIR: '../content',
       LOTSE_LOG: 'warn',
+      LOTSE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      LOTSE_OUTBOX_DIR: OUTBOX_DIR,
+      LOTSE_BASE_URL: `http://127.0.0.1:${port}`,
     },
   },
   projects: [{ name: 'chromium', use: { browserName: 'chromium' } }],

@@ -57,6 +57,10 @@ fn set_content_security_policy() {
     }
 }
 
+/// Every route renders with `SsrMode::Async`: the whole page, including everything inside
+/// `<Suspense>`, is in the HTML the server sends. Out-of-order streaming would need JavaScript
+/// to put late chunks in place, and Lotse must work without it; it also lets pages set status
+/// codes and redirects after loading their data.
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
@@ -76,12 +80,12 @@ pub fn App() -> impl IntoView {
                 <SiteHeader/>
                 <main id="inhalt" tabindex="-1" class="site-main">
                     <Routes fallback=NotFoundPage>
-                        <Route path=path!("/") view=HomePage/>
-                        <Route path=path!("/barrierefreiheit") view=AccessibilityPage/>
-                        <Route path=path!("/login") view=LoginPage/>
-                        <Route path=path!("/einladung") view=InvitationPage/>
-                        <Route path=path!("/passwort-vergessen") view=PasswordForgottenPage/>
-                        <Route path=path!("/passwort-neu") view=PasswordResetPage/>
+                        <Route path=path!("/") view=HomePage ssr=SsrMode::Async/>
+                        <Route path=path!("/barrierefreiheit") view=AccessibilityPage ssr=SsrMode::Async/>
+                        <Route path=path!("/login") view=LoginPage ssr=SsrMode::Async/>
+                        <Route path=path!("/einladung") view=InvitationPage ssr=SsrMode::Async/>
+                        <Route path=path!("/passwort-vergessen") view=PasswordForgottenPage ssr=SsrMode::Async/>
+                        <Route path=path!("/passwort-neu") view=PasswordResetPage ssr=SsrMode::Async/>
                         <Route path=path!("/team") view=TeamPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=admin::AdminHomePage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/personen") view=admin::PeoplePage ssr=SsrMode::Async/>
@@ -89,12 +93,13 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/behoerden") view=admin::OfficesPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/protokoll") view=admin::AuditPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/inhalte") view=admin::ContentProblemsPage ssr=SsrMode::Async/>
-                        // learner experience; the quiz before the lesson so "quiz" is never a lesson slug
-                        <Route path=path!("/tracks") view=TracksPage/>
-                        <Route path=path!("/tracks/:track") view=TrackPage/>
-                        <Route path=path!("/tracks/:track/:module") view=ModulePage/>
-                        <Route path=path!("/tracks/:track/:module/quiz") view=QuizPage/>
-                        <Route path=path!("/tracks/:track/:module/:lesson") view=LessonPage/>
+                        // Learner pages render completely before sending (Async), so an unknown
+                        // slug answers 404; the quiz route precedes the lesson route.
+                        <Route path=path!("/tracks") view=TracksPage ssr=SsrMode::Async/>
+                        <Route path=path!("/tracks/:track") view=TrackPage ssr=SsrMode::Async/>
+                        <Route path=path!("/tracks/:track/:module") view=ModulePage ssr=SsrMode::Async/>
+                        <Route path=path!("/tracks/:track/:module/quiz") view=QuizPage ssr=SsrMode::Async/>
+                        <Route path=path!("/tracks/:track/:module/:lesson") view=LessonPage ssr=SsrMode::Async/>
                     </Routes>
                 </main>
                 <SiteFooter/>

@@ -174,6 +174,9 @@ pub async fn invite_person(office: i64, team: String, email: String, name: Strin
         role: Role::parse(&role).map_err(AppError::Invalid)?,
     };
     crate::admin::invite::invite(&super::ssr::state()?, &user, req).await?;
+    // A redirect carries the confirmation in both modes (a value would not survive the no-JS
+    // redirect back to the form).
+    leptos_axum::redirect("/admin/einladen?hinweis=eingeladen");
     Ok(format!("Die Einladung an {email} wurde versendet."))
 }
 
@@ -181,6 +184,15 @@ pub async fn invite_person(office: i64, team: String, email: String, name: Strin
 pub async fn invite_bulk(office: i64, csv: String) -> Result<crate::api::admin::BulkOutcome, AppError> {
     let user = ssr::signed_in()?;
     let result = crate::admin::invite::invite_csv(&super::ssr::state()?, &user, office, &csv).await?;
+    if !result.problems.is_empty() {
+        // Errors travel back to the form without JavaScript as well; successes do not.
+        return Err(AppError::Invalid(format!(
+            "{} Einladungen versendet. Nicht eingeladen: {}",
+            result.invited,
+            result.problems.join(" · ")
+        )));
+    }
+    leptos_axum::redirect("/admin/einladen?hinweis=eingeladen");
     Ok(BulkOutcome { invited: result.invited, problems: result.problems })
 }
 

@@ -19,6 +19,7 @@ pub fn message_for(key: &str, code: &str) -> Option<String> {
         ("fehler", "link") => crate::api::session::INVALID_LINK,
         ("fehler", other) => return PasswordProblem::from_code(other).map(|p| p.message()),
         ("hinweis", "abgemeldet") => "Sie haben sich abgemeldet.",
+        ("hinweis", "eingeladen") => "Die Einladung wurde per E-Mail versendet.",
         ("hinweis", "anmelden") => "Bitte melden Sie sich an, um fortzufahren.",
         ("hinweis", "konto-aktiviert") => "Ihr Konto ist eingerichtet. Bitte melden Sie sich jetzt an.",
         ("hinweis", "passwort-geaendert") => {

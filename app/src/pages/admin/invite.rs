@@ -4,6 +4,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::admin::{load_users, InviteBulk, InvitePerson, OfficeView};
+use crate::components::flash::FlashMessage;
 use crate::components::notice::{AccessError, ErrorNotice};
 use crate::domain::Role;
 
@@ -38,12 +39,9 @@ fn InviteForms(
     let office_options = offices.clone();
     let bulk_offices = offices.clone();
     view! {
+        <FlashMessage/>
         <h2>"Eine Person einladen"</h2>
-        {move || match single.value().get() {
-            Some(Ok(message)) => Some(view! { <div class="notice notice--success" role="status"><p>{message}</p></div> }.into_any()),
-            Some(Err(error)) => Some(view! { <ErrorNotice error/> }.into_any()),
-            None => None,
-        }}
+        {move || single.value().get().and_then(Result::err).map(|error| view! { <ErrorNotice error/> })}
         <ActionForm action=single attr:class="stack">
             <div class="field">
                 <label for="invite-office">"Behörde"</label>
@@ -81,16 +79,11 @@ fn InviteForms(
 
         <h2>"Mehrere Personen einladen (CSV)"</h2>
         {move || match bulk.value().get() {
-            Some(Ok(outcome)) => Some({
-                let class = if outcome.problems.is_empty() { "notice notice--success" } else { "notice" };
-                view! {
-                <div class=class role="status">
+            Some(Ok(outcome)) => Some(view! {
+                <div class="notice notice--success" role="status">
                     <p>{format!("{} Einladungen versendet.", outcome.invited)}</p>
-                    {(!outcome.problems.is_empty()).then(|| view! {
-                        <ul>{outcome.problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}</ul>
-                    })}
                 </div>
-            }.into_any()}),
+            }.into_any()),
             Some(Err(error)) => Some(view! { <ErrorNotice error/> }.into_any()),
             None => None,
         }}
