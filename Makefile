@@ -49,6 +49,8 @@ build: tools
 
 run: build
 	@mkdir -p data
+	@# On an empty database: a clearly marked demo office with one account per role.
+	./target/release/lotse demo --if-empty
 	./target/release/lotse serve
 
 ## ---- test -----------------------------------------------------------------
