@@ -76,4 +76,4 @@ e2e: build-debug tools-chromium clean-e2e
 ## ---- measurements -----------------------------------------------------------
 
 bench: build
-	./scripts/bench.sh
+	./server/bench.sh
