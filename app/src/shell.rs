@@ -7,11 +7,11 @@ use leptos_router::{path, SsrMode};
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages::admin;
-use crate::pages::{LessonPage, ModulePage, QuizPage, TrackPage, TracksPage};
 use crate::pages::{
     AccessibilityPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PasswordForgottenPage,
     PasswordResetPage, TeamPage,
 };
+use crate::pages::{LessonPage, ModulePage, QuizPage, TrackPage, TracksPage};
 
 /// The full HTML document, rendered on the server only.
 pub fn shell(options: LeptosOptions) -> impl IntoView {

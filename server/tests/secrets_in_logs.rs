@@ -41,18 +41,46 @@ async fn passwords_tokens_and_session_ids_are_never_logged() {
     sign_in(&router, "anna@kreis.de", wrong).await;
     let cookie = session_cookie(&sign_in(&router, "anna@kreis.de", TEST_PASSWORD).await).unwrap();
     common::get_with_cookie(&router, "/", &cookie).await;
-    post_form(&router, "/passwort-vergessen", "email=anna%40kreis.de", None).await;
+    post_form(
+        &router,
+        "/passwort-vergessen",
+        "email=anna%40kreis.de",
+        None,
+    )
+    .await;
     let mail = sent.lock().unwrap()[0].body_text.clone();
-    let token = mail.split("token=").nth(1).unwrap().split_whitespace().next().unwrap().to_owned();
+    let token = mail
+        .split("token=")
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .next()
+        .unwrap()
+        .to_owned();
     let new_password = "wirklich neues passwort";
-    let body = format!("token={token}&password={0}&password_confirm={0}", new_password.replace(' ', "+"));
-    assert_eq!(location(&post_form(&router, "/passwort-neu", &body, None).await), "/login?hinweis=passwort-geaendert");
+    let body = format!(
+        "token={token}&password={0}&password_confirm={0}",
+        new_password.replace(' ', "+")
+    );
+    assert_eq!(
+        location(&post_form(&router, "/passwort-neu", &body, None).await),
+        "/login?hinweis=passwort-geaendert"
+    );
 
     let logs = String::from_utf8(captured.0.lock().unwrap().clone()).unwrap();
     assert!(logs.contains("signed in"), "the capture works: {logs}");
     let session_id = cookie.trim_start_matches("lotse_session=");
-    for secret in [TEST_PASSWORD, wrong, new_password, token.as_str(), session_id] {
+    for secret in [
+        TEST_PASSWORD,
+        wrong,
+        new_password,
+        token.as_str(),
+        session_id,
+    ] {
         assert!(!logs.contains(secret), "secret {secret:?} found in logs");
     }
-    assert!(!logs.contains("$argon2id$"), "password hashes must not be logged either");
+    assert!(
+        !logs.contains("$argon2id$"),
+        "password hashes must not be logged either"
+    );
 }

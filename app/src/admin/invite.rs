@@ -23,21 +23,35 @@ pub struct InviteRequest {
     pub role: Role,
 }
 
-pub async fn invite(state: &AppState, user: &SessionUser, req: InviteRequest) -> Result<(), AppError> {
+pub async fn invite(
+    state: &AppState,
+    user: &SessionUser,
+    req: InviteRequest,
+) -> Result<(), AppError> {
     let target = match req.team_id {
-        Some(team_id) => Target::Team { organisation_id: req.organisation_id, team_id },
-        None => Target::Organisation { id: req.organisation_id },
+        Some(team_id) => Target::Team {
+            organisation_id: req.organisation_id,
+            team_id,
+        },
+        None => Target::Organisation {
+            id: req.organisation_id,
+        },
     };
     require(user, Action::InviteUser, target)?;
     if !grantable_roles(&super::actor(user)).contains(&req.role) {
         return Err(AppError::Forbidden);
     }
-    let organisation = state.store.find_organisation(req.organisation_id).await?
+    let organisation = state
+        .store
+        .find_organisation(req.organisation_id)
+        .await?
         .ok_or_else(|| AppError::NotFound("Die Behörde".into()))?;
     if let Some(team_id) = req.team_id {
         let team = state.store.find_team(team_id).await?;
         if team.is_none_or(|t| t.organisation_id != organisation.id) {
-            return Err(AppError::Invalid("Das Team gehört nicht zu dieser Behörde.".into()));
+            return Err(AppError::Invalid(
+                "Das Team gehört nicht zu dieser Behörde.".into(),
+            ));
         }
     }
     if req.display_name.trim().is_empty() {
@@ -45,13 +59,21 @@ pub async fn invite(state: &AppState, user: &SessionUser, req: InviteRequest) ->
     }
     if let Some(existing) = state.store.find_user_by_email(req.email.as_str()).await? {
         if existing.password_hash.is_some() {
-            return Err(AppError::Conflict(format!("Für {} gibt es bereits ein Konto.", req.email)));
+            return Err(AppError::Conflict(format!(
+                "Für {} gibt es bereits ein Konto.",
+                req.email
+            )));
         }
     }
     send_invitation(state, user, &req, &organisation.name).await
 }
 
-async fn send_invitation(state: &AppState, user: &SessionUser, req: &InviteRequest, office: &str) -> Result<(), AppError> {
+async fn send_invitation(
+    state: &AppState,
+    user: &SessionUser,
+    req: &InviteRequest,
+    office: &str,
+) -> Result<(), AppError> {
     let token = new_token();
     state
         .store
@@ -85,7 +107,14 @@ async fn send_invitation(state: &AppState, user: &SessionUser, req: &InviteReque
                            Bitte prüfen Sie die Mail-Einstellungen und senden Sie die Einladung erneut."
             .into())
     })?;
-    audit(state, user, "user.invited", req.email.as_str(), req.role.key()).await;
+    audit(
+        state,
+        user,
+        "user.invited",
+        req.email.as_str(),
+        req.role.key(),
+    )
+    .await;
     Ok(())
 }
 
@@ -96,13 +125,43 @@ pub struct BulkResult {
     pub problems: Vec<String>,
 }
 
-pub async fn invite_csv(state: &AppState, user: &SessionUser, organisation_id: i64, csv: &str) -> Result<BulkResult, AppError> {
-    require(user, Action::InviteUser, Target::Organisation { id: organisation_id })
-        .or_else(|_| if user.supervised_teams.is_empty() { Err(AppError::Forbidden) } else { Ok(()) })?;
+pub async fn invite_csv(
+    state: &AppState,
+    user: &SessionUser,
+    organisation_id: i64,
+    csv: &str,
+) -> Result<BulkResult, AppError> {
+    // Office-wide inviters, or team-limited supervisors of this office (each line is then
+    // checked against its team by `invite`).
+    let office_wide = require(
+        user,
+        Action::InviteUser,
+        Target::Organisation {
+            id: organisation_id,
+        },
+    )
+    .is_ok();
+    let team_scoped = user.supervised_teams.iter().any(|team_id| {
+        require(
+            user,
+            Action::InviteUser,
+            Target::Team {
+                organisation_id,
+                team_id: *team_id,
+            },
+        )
+        .is_ok()
+    });
+    if !office_wide && !team_scoped {
+        return Err(AppError::Forbidden);
+    }
     let teams: Vec<Team> = state.store.list_teams(organisation_id).await?;
     let (rows, errors) = parse_invite_csv(csv);
     let mut result = BulkResult {
-        problems: errors.into_iter().map(|e| format!("Zeile {}: {}", e.line, e.message)).collect(),
+        problems: errors
+            .into_iter()
+            .map(|e| format!("Zeile {}: {}", e.line, e.message))
+            .collect(),
         ..Default::default()
     };
     for row in rows {
@@ -111,12 +170,21 @@ pub async fn invite_csv(state: &AppState, user: &SessionUser, organisation_id: i
             Some(name) => match teams.iter().find(|t| t.name.eq_ignore_ascii_case(name)) {
                 Some(team) => Some(team.id),
                 None => {
-                    result.problems.push(format!("Zeile {}: Das Team „{name}“ gibt es in dieser Behörde nicht.", row.line));
+                    result.problems.push(format!(
+                        "Zeile {}: Das Team „{name}“ gibt es in dieser Behörde nicht.",
+                        row.line
+                    ));
                     continue;
                 }
             },
         };
-        let req = InviteRequest { organisation_id, team_id, email: row.email, display_name: row.name, role: row.role };
+        let req = InviteRequest {
+            organisation_id,
+            team_id,
+            email: row.email,
+            display_name: row.name,
+            role: row.role,
+        };
         match invite(state, user, req).await {
             Ok(()) => result.invited += 1,
             Err(err) => result.problems.push(format!("Zeile {}: {err}", row.line)),
@@ -126,18 +194,41 @@ pub async fn invite_csv(state: &AppState, user: &SessionUser, organisation_id: i
 }
 
 /// Sends a fresh link for an open invitation; the old link stops being the newest one.
-pub async fn resend(state: &AppState, user: &SessionUser, invitation_id: i64) -> Result<(), AppError> {
-    let invitation = state.store.find_invitation_by_id(invitation_id).await?
+pub async fn resend(
+    state: &AppState,
+    user: &SessionUser,
+    invitation_id: i64,
+) -> Result<(), AppError> {
+    let invitation = state
+        .store
+        .find_invitation_by_id(invitation_id)
+        .await?
         .ok_or_else(|| AppError::NotFound("Die Einladung".into()))?;
     let target = match invitation.team_id {
-        Some(team_id) => Target::Team { organisation_id: invitation.organisation_id, team_id },
-        None => Target::Organisation { id: invitation.organisation_id },
+        Some(team_id) => Target::Team {
+            organisation_id: invitation.organisation_id,
+            team_id,
+        },
+        None => Target::Organisation {
+            id: invitation.organisation_id,
+        },
     };
     require(user, Action::InviteUser, target)?;
-    let role = invitation.roles.split(',').next().map(Role::parse).transpose().map_err(|_| AppError::Internal)?
+    let role = invitation
+        .roles
+        .split(',')
+        .next()
+        .map(Role::parse)
+        .transpose()
+        .map_err(|_| AppError::Internal)?
         .unwrap_or(Role::Learner);
     let email = Email::parse(&invitation.email).map_err(|_| AppError::Internal)?;
-    let office = state.store.find_organisation(invitation.organisation_id).await?.map(|o| o.name).unwrap_or_default();
+    let office = state
+        .store
+        .find_organisation(invitation.organisation_id)
+        .await?
+        .map(|o| o.name)
+        .unwrap_or_default();
     let req = InviteRequest {
         organisation_id: invitation.organisation_id,
         team_id: invitation.team_id,

@@ -29,8 +29,18 @@ pub(crate) fn user_target(row: &UserRow) -> Target {
 }
 
 /// Audit failures are logged, not shown: the action itself already happened.
-pub(crate) async fn audit(state: &AppState, user: &SessionUser, action: &str, target: &str, details: &str) {
-    if let Err(err) = state.store.audit(Some(user.user_id), action, target, details).await {
+pub(crate) async fn audit(
+    state: &AppState,
+    user: &SessionUser,
+    action: &str,
+    target: &str,
+    details: &str,
+) {
+    if let Err(err) = state
+        .store
+        .audit(Some(user.user_id), action, target, details)
+        .await
+    {
         tracing::error!(%err, action, "audit log write failed");
     }
 }

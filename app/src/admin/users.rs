@@ -9,7 +9,11 @@ use crate::state::AppState;
 use crate::store::{UserFilter, UserRow};
 
 async fn load(state: &AppState, user_id: i64) -> Result<UserRow, AppError> {
-    let found = state.store.find_user_by_id(user_id).await?.ok_or_else(|| AppError::NotFound("Das Konto".into()))?;
+    let found = state
+        .store
+        .find_user_by_id(user_id)
+        .await?
+        .ok_or_else(|| AppError::NotFound("Das Konto".into()))?;
     Ok(UserRow {
         id: found.id,
         email: found.email,
@@ -24,26 +28,49 @@ async fn load(state: &AppState, user_id: i64) -> Result<UserRow, AppError> {
     })
 }
 
-pub async fn set_active(state: &AppState, user: &SessionUser, user_id: i64, active: bool) -> Result<(), AppError> {
+pub async fn set_active(
+    state: &AppState,
+    user: &SessionUser,
+    user_id: i64,
+    active: bool,
+) -> Result<(), AppError> {
     let target = load(state, user_id).await?;
     require(user, Action::ManageUser, user_target(&target))?;
     if user_id == user.user_id {
-        return Err(AppError::Invalid("Sie können Ihr eigenes Konto nicht deaktivieren.".into()));
+        return Err(AppError::Invalid(
+            "Sie können Ihr eigenes Konto nicht deaktivieren.".into(),
+        ));
     }
-    if !active && target.roles.contains(&Role::Admin) && state.store.count_active_admins().await? <= 1 {
-        return Err(AppError::Invalid("Das letzte aktive Administrationskonto kann nicht deaktiviert werden.".into()));
+    if !active
+        && target.roles.contains(&Role::Admin)
+        && state.store.count_active_admins().await? <= 1
+    {
+        return Err(AppError::Invalid(
+            "Das letzte aktive Administrationskonto kann nicht deaktiviert werden.".into(),
+        ));
     }
     state.store.set_user_active(user_id, active).await?;
-    let action = if active { "user.reactivated" } else { "user.deactivated" };
+    let action = if active {
+        "user.reactivated"
+    } else {
+        "user.deactivated"
+    };
     audit(state, user, action, &target.email, "").await;
     Ok(())
 }
 
-pub async fn set_roles(state: &AppState, user: &SessionUser, user_id: i64, roles: Vec<Role>) -> Result<(), AppError> {
+pub async fn set_roles(
+    state: &AppState,
+    user: &SessionUser,
+    user_id: i64,
+    roles: Vec<Role>,
+) -> Result<(), AppError> {
     let target = load(state, user_id).await?;
     require(user, Action::ManageUser, user_target(&target))?;
     if roles.is_empty() {
-        return Err(AppError::Invalid("Bitte wählen Sie mindestens eine Rolle.".into()));
+        return Err(AppError::Invalid(
+            "Bitte wählen Sie mindestens eine Rolle.".into(),
+        ));
     }
     // Every role added or removed must be one the actor may grant.
     let grantable = grantable_roles(&super::actor(user));
@@ -56,7 +83,9 @@ pub async fn set_roles(state: &AppState, user: &SessionUser, user_id: i64, roles
     }
     let loses_admin = target.roles.contains(&Role::Admin) && !roles.contains(&Role::Admin);
     if loses_admin && target.active && state.store.count_active_admins().await? <= 1 {
-        return Err(AppError::Invalid("Das letzte aktive Administrationskonto muss Administration behalten.".into()));
+        return Err(AppError::Invalid(
+            "Das letzte aktive Administrationskonto muss Administration behalten.".into(),
+        ));
     }
     let mut sorted = roles;
     sorted.sort();
@@ -64,12 +93,23 @@ pub async fn set_roles(state: &AppState, user: &SessionUser, user_id: i64, roles
     state.store.set_user_roles(user_id, &sorted).await?;
     let keys: Vec<&str> = sorted.iter().map(|r| r.key()).collect();
     let changed: Vec<&str> = changed.iter().map(|r| r.key()).collect();
-    audit(state, user, "user.roles_changed", &target.email, &format!("{} (geändert: {})", keys.join(","), changed.join(","))).await;
+    audit(
+        state,
+        user,
+        "user.roles_changed",
+        &target.email,
+        &format!("{} (geändert: {})", keys.join(","), changed.join(",")),
+    )
+    .await;
     Ok(())
 }
 
 /// The users the actor may list: all for admins, the own office (or teams) for supervisors.
-pub async fn visible_users(state: &AppState, user: &SessionUser, mut filter: UserFilter) -> Result<Vec<UserRow>, AppError> {
+pub async fn visible_users(
+    state: &AppState,
+    user: &SessionUser,
+    mut filter: UserFilter,
+) -> Result<Vec<UserRow>, AppError> {
     use crate::domain::permissions::Target;
     let is_admin = user.roles.contains(&Role::Admin);
     if !is_admin {
@@ -80,7 +120,14 @@ pub async fn visible_users(state: &AppState, user: &SessionUser, mut filter: Use
         } else {
             filter.team_ids = user.supervised_teams.clone();
             for team in &user.supervised_teams {
-                require(user, Action::ListUsers, Target::Team { organisation_id: office, team_id: *team })?;
+                require(
+                    user,
+                    Action::ListUsers,
+                    Target::Team {
+                        organisation_id: office,
+                        team_id: *team,
+                    },
+                )?;
             }
         }
     } else {

@@ -67,14 +67,22 @@ pub async fn create_office(name: String, slug: String, land: String) -> Result<(
     let land = crate::domain::Land::parse(&land).map_err(AppError::Invalid)?;
     let slug = crate::domain::Slug::parse(slug.trim()).map_err(AppError::Invalid)?;
     if name.trim().is_empty() {
-        return Err(AppError::Invalid("Bitte geben Sie den Namen der Behörde an.".into()));
+        return Err(AppError::Invalid(
+            "Bitte geben Sie den Namen der Behörde an.".into(),
+        ));
     }
     let state = super::ssr::state()?;
-    let org = crate::store::NewOrganisation { slug: slug.to_string(), name: name.trim().to_owned(), land };
+    let org = crate::store::NewOrganisation {
+        slug: slug.to_string(),
+        name: name.trim().to_owned(),
+        land,
+    };
     match state.store.create_organisation(&org, &[]).await {
         Ok(_) => {}
         Err(err) if err.is_unique_violation() => {
-            return Err(AppError::Conflict(format!("Der Kurzname „{slug}“ ist bereits vergeben.")))
+            return Err(AppError::Conflict(format!(
+                "Der Kurzname „{slug}“ ist bereits vergeben."
+            )))
         }
         Err(err) => return Err(err.into()),
     }
@@ -86,24 +94,47 @@ pub async fn create_office(name: String, slug: String, land: String) -> Result<(
 pub async fn create_team(organisation_id: i64, name: String) -> Result<(), AppError> {
     use crate::domain::permissions::{Action, Target};
     let user = ssr::signed_in()?;
-    crate::admin::require(&user, Action::ManageTeams, Target::Organisation { id: organisation_id })?;
+    crate::admin::require(
+        &user,
+        Action::ManageTeams,
+        Target::Organisation {
+            id: organisation_id,
+        },
+    )?;
     if name.trim().is_empty() {
-        return Err(AppError::Invalid("Bitte geben Sie den Namen des Teams an.".into()));
+        return Err(AppError::Invalid(
+            "Bitte geben Sie den Namen des Teams an.".into(),
+        ));
     }
     let state = super::ssr::state()?;
     match state.store.create_team(organisation_id, name.trim()).await {
         Ok(team) => {
-            crate::admin::audit(&state, &user, "team.created", &format!("office:{organisation_id}"), &team.name).await;
+            crate::admin::audit(
+                &state,
+                &user,
+                "team.created",
+                &format!("office:{organisation_id}"),
+                &team.name,
+            )
+            .await;
             Ok(())
         }
-        Err(err) if err.is_unique_violation() => Err(AppError::Conflict("Dieses Team gibt es in der Behörde schon.".into())),
-        Err(crate::store::DbError::Conflict { .. }) => Err(AppError::NotFound("Die Behörde".into())),
+        Err(err) if err.is_unique_violation() => Err(AppError::Conflict(
+            "Dieses Team gibt es in der Behörde schon.".into(),
+        )),
+        Err(crate::store::DbError::Conflict { .. }) => {
+            Err(AppError::NotFound("Die Behörde".into()))
+        }
         Err(err) => Err(err.into()),
     }
 }
 
 #[server(prefix = "/api")]
-pub async fn load_users(office: String, role: String, q: String) -> Result<UsersOverview, AppError> {
+pub async fn load_users(
+    office: String,
+    role: String,
+    q: String,
+) -> Result<UsersOverview, AppError> {
     let user = ssr::signed_in()?;
     let state = super::ssr::state()?;
     let filter = crate::store::UserFilter {
@@ -116,13 +147,20 @@ pub async fn load_users(office: String, role: String, q: String) -> Result<Users
     let is_admin = user.roles.contains(&Role::Admin);
     let invitation_scope = if is_admin { None } else { user.organisation_id };
     let now = chrono::Utc::now();
-    let invitations = state.store.list_open_invitations(invitation_scope, now).await?;
+    let invitations = state
+        .store
+        .list_open_invitations(invitation_scope, now)
+        .await?;
     let actor = super::session::ssr::actor(&user);
     Ok(UsersOverview {
         users: users.into_iter().map(ssr::user_view).collect(),
         invitations: invitations
             .into_iter()
-            .filter(|i| user.supervised_teams.is_empty() || i.team_id.is_some_and(|t| user.supervised_teams.contains(&t)))
+            .filter(|i| {
+                user.supervised_teams.is_empty()
+                    || i.team_id
+                        .is_some_and(|t| user.supervised_teams.contains(&t))
+            })
             .map(|i| InvitationView {
                 id: i.id,
                 email: i.email,
@@ -155,15 +193,26 @@ pub async fn set_user_roles(
     admin: Option<String>,
 ) -> Result<(), AppError> {
     let user = ssr::signed_in()?;
-    let roles = [(learner, Role::Learner), (trainer, Role::Trainer), (supervisor, Role::Supervisor), (admin, Role::Admin)]
-        .into_iter()
-        .filter_map(|(checked, role)| checked.map(|_| role))
-        .collect();
+    let roles = [
+        (learner, Role::Learner),
+        (trainer, Role::Trainer),
+        (supervisor, Role::Supervisor),
+        (admin, Role::Admin),
+    ]
+    .into_iter()
+    .filter_map(|(checked, role)| checked.map(|_| role))
+    .collect();
     crate::admin::users::set_roles(&super::ssr::state()?, &user, user_id, roles).await
 }
 
 #[server(prefix = "/api")]
-pub async fn invite_person(office: i64, team: String, email: String, name: String, role: String) -> Result<String, AppError> {
+pub async fn invite_person(
+    office: i64,
+    team: String,
+    email: String,
+    name: String,
+    role: String,
+) -> Result<String, AppError> {
     let user = ssr::signed_in()?;
     let email = crate::domain::Email::parse(&email).map_err(AppError::Invalid)?;
     let req = crate::admin::invite::InviteRequest {
@@ -181,9 +230,13 @@ pub async fn invite_person(office: i64, team: String, email: String, name: Strin
 }
 
 #[server(prefix = "/api")]
-pub async fn invite_bulk(office: i64, csv: String) -> Result<crate::api::admin::BulkOutcome, AppError> {
+pub async fn invite_bulk(
+    office: i64,
+    csv: String,
+) -> Result<crate::api::admin::BulkOutcome, AppError> {
     let user = ssr::signed_in()?;
-    let result = crate::admin::invite::invite_csv(&super::ssr::state()?, &user, office, &csv).await?;
+    let result =
+        crate::admin::invite::invite_csv(&super::ssr::state()?, &user, office, &csv).await?;
     if !result.problems.is_empty() {
         // Errors travel back to the form without JavaScript as well; successes do not.
         return Err(AppError::Invalid(format!(
@@ -193,7 +246,10 @@ pub async fn invite_bulk(office: i64, csv: String) -> Result<crate::api::admin::
         )));
     }
     leptos_axum::redirect("/admin/einladen?hinweis=eingeladen");
-    Ok(BulkOutcome { invited: result.invited, problems: result.problems })
+    Ok(BulkOutcome {
+        invited: result.invited,
+        problems: result.problems,
+    })
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -221,23 +277,42 @@ pub(crate) mod ssr {
     }
 
     /// Admins see every office; supervisors only their own (and only if they may invite there).
-    pub async fn offices_for(state: &AppState, user: &SessionUser) -> Result<Vec<OfficeView>, AppError> {
+    pub async fn offices_for(
+        state: &AppState,
+        user: &SessionUser,
+    ) -> Result<Vec<OfficeView>, AppError> {
         use crate::domain::permissions::{Action, Target};
         let is_admin = user.roles.contains(&Role::Admin);
         if !is_admin {
             let office = user.organisation_id.ok_or(AppError::Forbidden)?;
-            let team_scope = user.supervised_teams.first().map(|t| Target::Team { organisation_id: office, team_id: *t });
-            crate::admin::require(user, Action::InviteUser, team_scope.unwrap_or(Target::Organisation { id: office }))?;
+            let team_scope = user.supervised_teams.first().map(|t| Target::Team {
+                organisation_id: office,
+                team_id: *t,
+            });
+            crate::admin::require(
+                user,
+                Action::InviteUser,
+                team_scope.unwrap_or(Target::Organisation { id: office }),
+            )?;
         }
         let offices = state.store.list_organisations().await?;
         let mut views = Vec::new();
-        for office in offices.into_iter().filter(|o| is_admin || Some(o.id) == user.organisation_id) {
+        for office in offices
+            .into_iter()
+            .filter(|o| is_admin || Some(o.id) == user.organisation_id)
+        {
             let teams = state.store.list_teams(office.id).await?;
             views.push(OfficeView {
                 id: office.id,
                 name: office.name,
                 land: office.land.name_de().to_owned(),
-                teams: teams.into_iter().map(|t| TeamView { id: t.id, name: t.name }).collect(),
+                teams: teams
+                    .into_iter()
+                    .map(|t| TeamView {
+                        id: t.id,
+                        name: t.name,
+                    })
+                    .collect(),
             });
         }
         Ok(views)

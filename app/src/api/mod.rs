@@ -2,10 +2,10 @@
 //! store/domain call → user-safe `AppError`.
 
 pub mod admin;
+pub mod learn;
 pub mod oversight;
 pub mod session;
 pub mod tracks;
-pub mod learn;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

@@ -47,6 +47,8 @@ pub async fn audit_entries() -> Result<Vec<AuditView>, AppError> {
         .collect())
 }
 
+/// German labels for audit actions (only the server renders the log).
+#[cfg(feature = "ssr")]
 fn action_label(action: &str) -> &str {
     match action {
         "user.invited" => "Person eingeladen",
@@ -84,18 +86,43 @@ pub async fn my_team() -> Result<TeamOverview, AppError> {
     let state = super::ssr::state()?;
     let office_id = user.organisation_id.ok_or(AppError::Forbidden)?;
     if user.supervised_teams.is_empty() {
-        crate::admin::require(&user, Action::ViewTeamPage, Target::Organisation { id: office_id })?;
+        crate::admin::require(
+            &user,
+            Action::ViewTeamPage,
+            Target::Organisation { id: office_id },
+        )?;
     } else {
         for team in &user.supervised_teams {
-            crate::admin::require(&user, Action::ViewTeamPage, Target::Team { organisation_id: office_id, team_id: *team })?;
+            crate::admin::require(
+                &user,
+                Action::ViewTeamPage,
+                Target::Team {
+                    organisation_id: office_id,
+                    team_id: *team,
+                },
+            )?;
         }
     }
-    let office = state.store.find_organisation(office_id).await?.ok_or(AppError::Forbidden)?;
-    let filter = crate::store::UserFilter { organisation_id: Some(office_id), ..Default::default() };
+    let office = state
+        .store
+        .find_organisation(office_id)
+        .await?
+        .ok_or(AppError::Forbidden)?;
+    let filter = crate::store::UserFilter {
+        organisation_id: Some(office_id),
+        ..Default::default()
+    };
     let members = crate::admin::users::visible_users(&state, &user, filter).await?;
     Ok(TeamOverview {
         office: office.name,
-        scope: if user.supervised_teams.is_empty() { "ganze Behörde".into() } else { "Ihre Teams".into() },
-        members: members.into_iter().map(super::admin::ssr::user_view).collect(),
+        scope: if user.supervised_teams.is_empty() {
+            "ganze Behörde".into()
+        } else {
+            "Ihre Teams".into()
+        },
+        members: members
+            .into_iter()
+            .map(super::admin::ssr::user_view)
+            .collect(),
     })
 }

@@ -66,6 +66,7 @@ fn MainNav(user: Option<UserInfo>) -> impl IntoView {
 fn nav_links(user: Option<&UserInfo>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![("/", "Start")];
     if let Some(user) = user {
+        links.push(("/tracks", "Lernpfade"));
         if user.has(Role::Supervisor) || user.has(Role::Admin) {
             links.push(("/team", "Mein Team"));
         }

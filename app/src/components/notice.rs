@@ -18,7 +18,9 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
 /// can still change the status); after client-side navigation they get a link instead.
 #[component]
 pub fn AccessError(error: AppError) -> impl IntoView {
-    let path = leptos_router::hooks::use_location().pathname.get_untracked();
+    let path = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
     let login = format!("/login?hinweis=anmelden&next={}", encode_path(&path));
     #[cfg(feature = "ssr")]
     {
@@ -47,7 +49,9 @@ pub fn AccessError(error: AppError) -> impl IntoView {
 pub fn encode_path(path: &str) -> String {
     path.bytes()
         .map(|b| match b {
-            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => (b as char).to_string(),
+            b'a'..=b'z' | b'A'..=b'Z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                (b as char).to_string()
+            }
             other => format!("%{other:02X}"),
         })
         .collect()

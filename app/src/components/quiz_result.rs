@@ -19,7 +19,11 @@ pub fn QuizResultBlock(result: QuizResult, #[prop(optional)] focus: bool) -> imp
         "{} von {} Fragen richtig – {} %. Zum Bestehen sind mindestens {} % nötig.",
         result.correct, result.total, result.percent, result.pass_percent
     );
-    let verdict = if result.passed { "Bestanden" } else { "Nicht bestanden" };
+    let verdict = if result.passed {
+        "Bestanden"
+    } else {
+        "Nicht bestanden"
+    };
     view! {
         <section class="quiz-result" aria-labelledby="ergebnis" data-testid="quiz-result">
             <h2 id="ergebnis" tabindex="-1" node_ref=heading>{format!("Ergebnis: {verdict}")}</h2>

@@ -5,7 +5,7 @@
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
-use crate::components::notice::ErrorNotice;
+use crate::components::notice::{encode_path, ErrorNotice};
 use crate::error::AppError;
 
 /// Call at the top of a learner page component, outside any `Suspense`, so the redirect is set
@@ -30,7 +30,10 @@ pub fn require_sign_in() {
 
 fn current_path() -> String {
     let location = use_location();
-    let (path, search) = (location.pathname.get_untracked(), location.search.get_untracked());
+    let (path, search) = (
+        location.pathname.get_untracked(),
+        location.search.get_untracked(),
+    );
     if search.is_empty() {
         path
     } else {
@@ -38,18 +41,9 @@ fn current_path() -> String {
     }
 }
 
-/// `/login?next=<path>`, with the path percent-encoded as a query value.
+/// `/login?hinweis=anmelden&next=<path>` (the same address `AccessError` uses).
 pub fn login_href(next: &str) -> String {
-    let mut encoded = String::with_capacity(next.len());
-    for byte in next.bytes() {
-        match byte {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
-                encoded.push(char::from(byte))
-            }
-            other => encoded.push_str(&format!("%{other:02X}")),
-        }
-    }
-    format!("/login?next={encoded}")
+    format!("/login?hinweis=anmelden&next={}", encode_path(next))
 }
 
 /// The error of a learner page. On the server it also sets the HTTP status (404 for an unknown
@@ -89,11 +83,9 @@ mod tests {
 
     #[test]
     fn the_next_path_survives_as_one_query_value() {
-        assert_eq!(login_href("/tracks/basiswissen"), "/login?next=/tracks/basiswissen");
         assert_eq!(
             login_href("/tracks/a/b/quiz?versuch=x&y=1"),
-            "/login?next=/tracks/a/b/quiz%3Fversuch%3Dx%26y%3D1"
+            "/login?hinweis=anmelden&next=/tracks/a/b/quiz%3Fversuch%3Dx%26y%3D1"
         );
-        assert_eq!(login_href("/ä"), "/login?next=/%C3%A4");
     }
 }

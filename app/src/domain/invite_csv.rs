@@ -31,13 +31,25 @@ pub fn parse_invite_csv(text: &str) -> (Vec<InviteLine>, Vec<LineError>) {
             continue;
         }
         let separator = if trimmed.contains(';') { ';' } else { ',' };
-        let fields: Vec<&str> = trimmed.split(separator).map(|f| f.trim().trim_matches('"').trim()).collect();
+        let fields: Vec<&str> = trimmed
+            .split(separator)
+            .map(|f| f.trim().trim_matches('"').trim())
+            .collect();
         match parse_fields(&fields) {
             Ok((email, name, team, role)) => {
                 if rows.iter().any(|r: &InviteLine| r.email == email) {
-                    errors.push(LineError { line, message: format!("{email} steht mehrfach in der Liste.") });
+                    errors.push(LineError {
+                        line,
+                        message: format!("{email} steht mehrfach in der Liste."),
+                    });
                 } else {
-                    rows.push(InviteLine { line, email, name, team, role });
+                    rows.push(InviteLine {
+                        line,
+                        email,
+                        name,
+                        team,
+                        role,
+                    });
                 }
             }
             Err(message) => errors.push(LineError { line, message }),
@@ -60,7 +72,10 @@ fn parse_fields(fields: &[&str]) -> Result<(Email, String, Option<String>, Role)
     if name.is_empty() {
         return Err(format!("Für {email} fehlt der Name."));
     }
-    let team = fields.get(2).filter(|t| !t.is_empty()).map(|t| (*t).to_owned());
+    let team = fields
+        .get(2)
+        .filter(|t| !t.is_empty())
+        .map(|t| (*t).to_owned());
     let role = match fields.get(3).filter(|r| !r.is_empty()) {
         Some(role) => Role::parse(role)?,
         None => Role::Learner,
@@ -74,7 +89,8 @@ mod tests {
 
     #[test]
     fn parses_lines_with_defaults_header_and_comma_separator() {
-        let csv = "email;name;team;role\na@kreis.de;Anna A.;Einbürgerung;learner\nb@kreis.de, Ben B.\n\n";
+        let csv =
+            "email;name;team;role\na@kreis.de;Anna A.;Einbürgerung;learner\nb@kreis.de, Ben B.\n\n";
         let (rows, errors) = parse_invite_csv(csv);
         assert!(errors.is_empty(), "{errors:?}");
         assert_eq!(rows.len(), 2);

@@ -3,8 +3,8 @@
 
 pub mod content_sync;
 mod email;
-pub mod invite_csv;
 pub mod grading;
+pub mod invite_csv;
 mod password;
 pub mod permissions;
 pub mod progress;

@@ -9,7 +9,11 @@ use crate::components::track_card::TrackCard;
 
 #[component]
 pub fn Dashboard(view: DashboardView) -> impl IntoView {
-    let other_heading = if view.assigned.is_empty() { "Ihre Lernpfade" } else { "Weitere Lernpfade" };
+    let other_heading = if view.assigned.is_empty() {
+        "Ihre Lernpfade"
+    } else {
+        "Weitere Lernpfade"
+    };
     view! {
         <Title text="Mein Lernstand"/>
         <h1>"Mein Lernstand"</h1>

@@ -17,7 +17,10 @@ pub fn ModulePage() -> impl IntoView {
     let page = Resource::new(
         move || {
             let p = params.read();
-            (p.get("track").unwrap_or_default(), p.get("module").unwrap_or_default())
+            (
+                p.get("track").unwrap_or_default(),
+                p.get("module").unwrap_or_default(),
+            )
         },
         |(track, module)| module_page(track, module),
     );
@@ -70,7 +73,10 @@ fn QuizItem(quiz: QuizItemView) -> impl IntoView {
     let state = match (quiz.passed, quiz.best_percent) {
         (true, Some(best)) => format!("✓ bestanden (bestes Ergebnis {best} %)"),
         (true, None) => "✓ bestanden".to_owned(),
-        (false, Some(best)) => format!("noch nicht bestanden – {} Versuche, bestes Ergebnis {best} %", quiz.attempts),
+        (false, Some(best)) => format!(
+            "noch nicht bestanden – {} Versuche, bestes Ergebnis {best} %",
+            quiz.attempts
+        ),
         (false, None) => "noch nicht abgelegt".to_owned(),
     };
     view! {

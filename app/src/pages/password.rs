@@ -13,7 +13,7 @@ use crate::domain::MIN_PASSWORD_CHARS;
 #[component]
 pub fn InvitationPage() -> impl IntoView {
     let token = token_param();
-    let info = Resource::new(token, |token| invitation_info(token));
+    let info = Resource::new(token, invitation_info);
     view! {
         <Title text="Einladung annehmen"/>
         <section class="form-page">
@@ -62,7 +62,7 @@ pub fn PasswordForgottenPage() -> impl IntoView {
 #[component]
 pub fn PasswordResetPage() -> impl IntoView {
     let token = token_param();
-    let valid = Resource::new(token, |token| reset_link_valid(token));
+    let valid = Resource::new(token, reset_link_valid);
     view! {
         <Title text="Neues Passwort festlegen"/>
         <section class="form-page">
@@ -112,7 +112,7 @@ fn InvalidLink() -> impl IntoView {
     }
 }
 
-fn token_param() -> impl Fn() -> String + Clone + Copy + Send + Sync + 'static {
+fn token_param() -> impl Fn() -> String + Copy + Send + Sync + 'static {
     let query = use_query_map();
     move || query.read().get("token").unwrap_or_default()
 }

@@ -65,7 +65,11 @@ fn Attempt(form: QuizForm, slugs: (String, String)) -> impl IntoView {
     let attempt = form.attempt_id.clone();
     // A memo, so a failed submission does not re-render (and empty) the filled-in form.
     let graded = Memo::new(move |_| {
-        action.value().get().and_then(Result::ok).filter(|r| r.attempt_id == attempt)
+        action
+            .value()
+            .get()
+            .and_then(Result::ok)
+            .filter(|r| r.attempt_id == attempt)
     });
     let failed = move || action.value().get().and_then(Result::err);
     let history = form.history.clone();

@@ -15,7 +15,10 @@ use crate::components::track_card::{hours, ModuleCard};
 pub fn TrackPage() -> impl IntoView {
     require_sign_in();
     let params = use_params_map();
-    let page = Resource::new(move || params.read().get("track").unwrap_or_default(), track_page);
+    let page = Resource::new(
+        move || params.read().get("track").unwrap_or_default(),
+        track_page,
+    );
     view! {
         <Suspense fallback=|| view! { <p>"Lernpfad wird geladen …"</p> }>
             {move || Suspend::new(async move {
@@ -31,7 +34,11 @@ pub fn TrackPage() -> impl IntoView {
 #[component]
 fn TrackView(view: TrackPageView) -> impl IntoView {
     let card = view.card;
-    let meta = format!("{} Module · etwa {} Stunden", card.modules.len(), hours(card.minutes));
+    let meta = format!(
+        "{} Module · etwa {} Stunden",
+        card.modules.len(),
+        hours(card.minutes)
+    );
     view! {
         <Title text=card.title.clone()/>
         <Breadcrumbs trail=vec![]/>

@@ -154,7 +154,7 @@ macro_rules! impl_attempt_store {
                 .fetch_all(&self.pool)
                 .await?;
                 // Sorted here: SQLite compares the stored text, whose fraction digits vary.
-                rows.sort_by(|a, b| b.submitted_at.cmp(&a.submitted_at));
+                rows.sort_by_key(|row| std::cmp::Reverse(row.submitted_at));
                 Ok(rows)
             }
         }

@@ -4,9 +4,9 @@
 //! statements are written once with `$1` placeholders and run unchanged on both backends, so a
 //! dialect difference has to be spelled out explicitly where it occurs.
 
+mod admin_queries;
 mod assignment_queries;
 mod attempt_queries;
-mod admin_queries;
 mod auth_queries;
 mod content_queries;
 mod error;
@@ -24,7 +24,9 @@ use std::sync::Arc;
 use async_trait::async_trait;
 
 pub use assignment_queries::{AssignedTrack, Assignee, AssignmentStore};
-pub use attempt_queries::{AttemptRow, AttemptStore, AttemptSubmission, AttemptSummary, NewAttempt};
+pub use attempt_queries::{
+    AttemptRow, AttemptStore, AttemptSubmission, AttemptSummary, NewAttempt,
+};
 pub use error::{ConflictKind, DbError};
 pub use model::*;
 pub use postgres::PgStore;
@@ -157,10 +159,18 @@ pub trait AdminStore {
     async fn find_organisation(&self, id: i64) -> Result<Option<Organisation>, DbError>;
     async fn list_users(&self, filter: &UserFilter) -> Result<Vec<UserRow>, DbError>;
     /// Replaces the roles of a user, atomically.
-    async fn set_user_roles(&self, user_id: i64, roles: &[crate::domain::Role]) -> Result<(), DbError>;
+    async fn set_user_roles(
+        &self,
+        user_id: i64,
+        roles: &[crate::domain::Role],
+    ) -> Result<(), DbError>;
     async fn count_active_admins(&self) -> Result<i64, DbError>;
     /// The newest unused invitation per email whose account has no password yet.
-    async fn list_open_invitations(&self, organisation_id: Option<i64>, now: Ts) -> Result<Vec<InvitationRow>, DbError>;
+    async fn list_open_invitations(
+        &self,
+        organisation_id: Option<i64>,
+        now: Ts,
+    ) -> Result<Vec<InvitationRow>, DbError>;
     async fn find_invitation_by_id(&self, id: i64) -> Result<Option<Invitation>, DbError>;
 }
 

@@ -146,7 +146,12 @@ pub fn router(store: DynStore) -> Router {
 pub async fn get(router: &Router, path: &str) -> Response<Body> {
     router
         .clone()
-        .oneshot(Request::get(path).header("accept", "text/html").body(Body::empty()).expect("request"))
+        .oneshot(
+            Request::get(path)
+                .header("accept", "text/html")
+                .body(Body::empty())
+                .expect("request"),
+        )
         .await
         .expect("infallible")
 }

@@ -25,7 +25,10 @@ pub async fn import_curriculum(store: &DynStore) {
     let today = chrono::Utc::now().date_naive();
     let loaded = app::content::load_dir(&dir, today);
     assert!(!loaded.has_errors(), "{:?}", loaded.problems);
-    store.sync_content(&loaded.course, &loaded.problems).await.expect("import");
+    store
+        .sync_content(&loaded.course, &loaded.problems)
+        .await
+        .expect("import");
 }
 
 /// A new learner, signed in; returns (user id, Cookie header value).
@@ -55,44 +58,76 @@ pub async fn server_fn(router: &Router, path: &str, body: &str, cookie: &str) ->
 }
 
 /// The same form posted by a browser without JavaScript, from `referer`.
-pub async fn plain_post(router: &Router, path: &str, body: &str, cookie: &str, referer: &str) -> Response<Body> {
+pub async fn plain_post(
+    router: &Router,
+    path: &str,
+    body: &str,
+    cookie: &str,
+    referer: &str,
+) -> Response<Body> {
     let mut request = form_request(path, body, cookie, "text/html,application/xhtml+xml");
     let referer = format!("{}{referer}", common::BASE_URL);
-    request.headers_mut().insert("referer", referer.parse().expect("header"));
+    request
+        .headers_mut()
+        .insert("referer", referer.parse().expect("header"));
     router.clone().oneshot(request).await.expect("infallible")
 }
 
 pub fn encode(pairs: &[(String, String)]) -> String {
-    url::form_urlencoded::Serializer::new(String::new()).extend_pairs(pairs).finish()
+    url::form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(pairs)
+        .finish()
 }
 
 /// The attempt id issued with a rendered quiz form.
 pub fn attempt_id(html: &str) -> String {
-    let at = html.find("name=\"attempt\"").expect("attempt field in the form");
+    let at = html
+        .find("name=\"attempt\"")
+        .expect("attempt field in the form");
     let rest = &html[at..];
     let start = rest.find("value=\"").expect("value") + 7;
     rest[start..start + rest[start..].find('"').expect("end")].to_owned()
 }
 
 /// Form fields answering every question of `attempt` correctly (`right`) or wrongly.
-pub async fn answers(store: &DynStore, user_id: i64, attempt: &str, right: bool) -> Vec<(String, String)> {
+pub async fn answers(
+    store: &DynStore,
+    user_id: i64,
+    attempt: &str,
+    right: bool,
+) -> Vec<(String, String)> {
     use app::api::learn::quiz_adapt::{key_of, shown_order};
     use app::api::learn::views::{choice_field, option_field};
     use app::domain::grading::Key;
-    let row = store.find_attempt(attempt, user_id).await.unwrap().expect("attempt");
-    let questions = store.quiz_questions(row.quiz_id, row.revision).await.unwrap();
+    let row = store
+        .find_attempt(attempt, user_id)
+        .await
+        .unwrap()
+        .expect("attempt");
+    let questions = store
+        .quiz_questions(row.quiz_id, row.revision)
+        .await
+        .unwrap();
     let mut fields = Vec::new();
     for q in &questions {
         let order = shown_order(row.shuffle_seed, q);
         let shown = |authored: usize| order.iter().position(|&i| i == authored).unwrap();
         let name = |field: String| format!("answers[{field}]");
         match (key_of(q), right) {
-            (Key::Single { correct }, true) => fields.push((name(choice_field(q.number)), shown(correct).to_string())),
-            (Key::Multiple { correct }, true) => {
-                fields.extend(correct.iter().map(|&c| (name(option_field(q.number, shown(c))), "1".to_owned())))
+            (Key::Single { correct }, true) => {
+                fields.push((name(choice_field(q.number)), shown(correct).to_string()))
             }
-            (Key::Text { accepted }, true) => fields.push((name(choice_field(q.number)), accepted[0].clone())),
-            (Key::Text { .. }, false) => fields.push((name(choice_field(q.number)), "weiß nicht".into())),
+            (Key::Multiple { correct }, true) => fields.extend(
+                correct
+                    .iter()
+                    .map(|&c| (name(option_field(q.number, shown(c))), "1".to_owned())),
+            ),
+            (Key::Text { accepted }, true) => {
+                fields.push((name(choice_field(q.number)), accepted[0].clone()))
+            }
+            (Key::Text { .. }, false) => {
+                fields.push((name(choice_field(q.number)), "weiß nicht".into()))
+            }
             // Wrong: leave choice questions unanswered.
             (_, false) => {}
         }
@@ -115,4 +150,3 @@ pub async fn json(response: Response<Body>) -> serde_json::Value {
     let text = common::body_text(response).await;
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
 }
-

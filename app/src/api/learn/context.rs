@@ -9,8 +9,7 @@ use crate::domain::progress::{LearnerState, LessonRef, ModuleInput, TrackInput};
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::{
-    AttemptSummary, Outline, OutlineLesson, OutlineModule, OutlineTrack, ProgressKind,
-    ProgressRow,
+    AttemptSummary, Outline, OutlineLesson, OutlineModule, OutlineTrack, ProgressKind, ProgressRow,
 };
 
 pub struct Learner {
@@ -48,7 +47,11 @@ impl Learner {
             .ok_or_else(|| AppError::NotFound("Der Lernpfad".into()))
     }
 
-    pub fn module(&self, track: &str, module: &str) -> Result<(&OutlineTrack, &OutlineModule), AppError> {
+    pub fn module(
+        &self,
+        track: &str,
+        module: &str,
+    ) -> Result<(&OutlineTrack, &OutlineModule), AppError> {
         let t = self.track(track)?;
         let m = t
             .modules
@@ -83,7 +86,11 @@ pub fn learner_state(progress: &[ProgressRow], attempts: &[AttemptSummary]) -> L
     LearnerState {
         completed,
         last_viewed_revision,
-        passed_quizzes: attempts.iter().filter(|a| a.passed).map(|a| a.quiz_id).collect(),
+        passed_quizzes: attempts
+            .iter()
+            .filter(|a| a.passed)
+            .map(|a| a.quiz_id)
+            .collect(),
         last_viewed,
     }
 }

@@ -43,8 +43,14 @@ pub fn dashboard(l: &Learner, assigned: &[AssignedTrack]) -> DashboardView {
     DashboardView {
         resume,
         next_quiz,
-        assigned: assigned.into_iter().map(|(d, t)| track_card(l, t, d)).collect(),
-        other: other.into_iter().map(|(d, t)| track_card(l, t, d)).collect(),
+        assigned: assigned
+            .into_iter()
+            .map(|(d, t)| track_card(l, t, d))
+            .collect(),
+        other: other
+            .into_iter()
+            .map(|(d, t)| track_card(l, t, d))
+            .collect(),
         recent: recent(l),
     }
 }
@@ -55,11 +61,23 @@ pub fn step_link(outline: &Outline, step: Step) -> Option<(Link, String)> {
         t.modules.iter().find_map(|m| match step {
             Step::Lesson(id) => m.lessons.iter().find(|l| l.id == id).map(|l| {
                 let href = lesson_href(&t.slug, &m.slug, &l.slug);
-                (Link { href, title: l.title.clone() }, m.title.clone())
+                (
+                    Link {
+                        href,
+                        title: l.title.clone(),
+                    },
+                    m.title.clone(),
+                )
             }),
             Step::Quiz(id) => m.quiz.as_ref().filter(|q| q.id == id).map(|q| {
                 let href = quiz_href(&t.slug, &m.slug);
-                (Link { href, title: q.title.clone() }, m.title.clone())
+                (
+                    Link {
+                        href,
+                        title: q.title.clone(),
+                    },
+                    m.title.clone(),
+                )
             }),
         })
     })
@@ -75,9 +93,18 @@ pub fn next_quiz<'a>(
         tracks
             .iter()
             .flat_map(|t| t.modules.iter().map(move |m| (*t, m)))
-            .filter(|(_, m)| m.quiz.as_ref().is_some_and(|q| !s.passed_quizzes.contains(&q.id)))
+            .filter(|(_, m)| {
+                m.quiz
+                    .as_ref()
+                    .is_some_and(|q| !s.passed_quizzes.contains(&q.id))
+            })
     };
-    let done = |m: &OutlineModule| m.lessons.iter().filter(|l| s.completed.contains(&l.id)).count();
+    let done = |m: &OutlineModule| {
+        m.lessons
+            .iter()
+            .filter(|l| s.completed.contains(&l.id))
+            .count()
+    };
     open()
         .find(|(_, m)| done(m) == m.lessons.len())
         .or_else(|| open().find(|(_, m)| done(m) > 0))
@@ -98,7 +125,7 @@ fn recent(l: &Learner) -> Vec<RecentItem> {
         Some((a.submitted_at, link, "Test bestanden"))
     });
     let mut items: Vec<(DateTime<Utc>, Link, &str)> = lessons.chain(quizzes).collect();
-    items.sort_by(|a, b| b.0.cmp(&a.0));
+    items.sort_by_key(|item| std::cmp::Reverse(item.0));
     // A quiz passed twice is listed once, at its latest pass.
     let mut seen = std::collections::HashSet::new();
     items

@@ -19,7 +19,13 @@ pub async fn lesson_page(
     let body = app.store.lesson_body(l.id, l.revision).await?;
     let view = super::lesson_build::lesson_page(&learner, t, m, l, body);
     app.store
-        .record_progress(learner.user.user_id, l.id, ProgressKind::Viewed, l.revision, chrono::Utc::now())
+        .record_progress(
+            learner.user.user_id,
+            l.id,
+            ProgressKind::Viewed,
+            l.revision,
+            chrono::Utc::now(),
+        )
         .await?;
     Ok(view)
 }
@@ -27,12 +33,22 @@ pub async fn lesson_page(
 /// "Als erledigt markieren". Idempotent: the first completion is kept, repeats change nothing.
 /// Without JavaScript the form posts here and Leptos redirects back to the lesson.
 #[server(prefix = "/api", endpoint = "/learn/lesson_done")]
-pub async fn mark_lesson_done(track: String, module: String, lesson: String) -> Result<(), AppError> {
+pub async fn mark_lesson_done(
+    track: String,
+    module: String,
+    lesson: String,
+) -> Result<(), AppError> {
     use crate::store::ProgressKind;
     let (app, learner) = ssr::learner().await?;
     let (_, _, l) = ssr::find(&learner, &track, &module, &lesson)?;
     app.store
-        .record_progress(learner.user.user_id, l.id, ProgressKind::Completed, l.revision, chrono::Utc::now())
+        .record_progress(
+            learner.user.user_id,
+            l.id,
+            ProgressKind::Completed,
+            l.revision,
+            chrono::Utc::now(),
+        )
         .await?;
     Ok(())
 }

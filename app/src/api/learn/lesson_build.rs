@@ -18,7 +18,12 @@ pub fn lesson_page(
     body: LessonBody,
 ) -> LessonPageView {
     let (prev, next) = neighbours(t, Step::Lesson(lesson.id));
-    let position = m.lessons.iter().position(|x| x.id == lesson.id).unwrap_or(0) + 1;
+    let position = m
+        .lessons
+        .iter()
+        .position(|x| x.id == lesson.id)
+        .unwrap_or(0)
+        + 1;
     LessonPageView {
         key: LessonKey {
             track: t.slug.clone(),
@@ -55,11 +60,23 @@ pub fn neighbours(t: &OutlineTrack, step: Step) -> (Option<Link>, Option<Link>) 
         .flat_map(|m| {
             let lessons = m.lessons.iter().map(|l| {
                 let href = lesson_href(&t.slug, &m.slug, &l.slug);
-                (Step::Lesson(l.id), Link { href, title: l.title.clone() })
+                (
+                    Step::Lesson(l.id),
+                    Link {
+                        href,
+                        title: l.title.clone(),
+                    },
+                )
             });
             let quiz = m.quiz.as_ref().map(|q| {
                 let href = quiz_href(&t.slug, &m.slug);
-                (Step::Quiz(q.id), Link { href, title: q.title.clone() })
+                (
+                    Step::Quiz(q.id),
+                    Link {
+                        href,
+                        title: q.title.clone(),
+                    },
+                )
             });
             lessons.chain(quiz)
         })
@@ -67,7 +84,10 @@ pub fn neighbours(t: &OutlineTrack, step: Step) -> (Option<Link>, Option<Link>) 
     let Some(pos) = steps.iter().position(|(s, _)| *s == step) else {
         return (None, None);
     };
-    let prev = pos.checked_sub(1).and_then(|i| steps.get(i)).map(|(_, l)| l.clone());
+    let prev = pos
+        .checked_sub(1)
+        .and_then(|i| steps.get(i))
+        .map(|(_, l)| l.clone());
     let next = steps.get(pos + 1).map(|(_, l)| l.clone());
     (prev, next)
 }

@@ -20,10 +20,9 @@ pub async fn dashboard() -> Result<Option<DashboardView>, AppError> {
         organisation_id: user.organisation_id,
         team_id: user.team_id,
     };
-    let (learner, assigned) = tokio::try_join!(
-        super::context::Learner::load(&app, user),
-        async { app.store.assigned_tracks(who).await.map_err(AppError::from) },
-    )?;
+    let (learner, assigned) = tokio::try_join!(super::context::Learner::load(&app, user), async {
+        app.store.assigned_tracks(who).await.map_err(AppError::from)
+    },)?;
     Ok(Some(super::dashboard_build::dashboard(&learner, &assigned)))
 }
 

@@ -34,7 +34,11 @@ pub fn key_of(q: &Question) -> Key {
 }
 
 fn correct_indices(options: &[AnswerOption]) -> impl Iterator<Item = usize> + '_ {
-    options.iter().enumerate().filter(|(_, o)| o.correct).map(|(i, _)| i)
+    options
+        .iter()
+        .enumerate()
+        .filter(|(_, o)| o.correct)
+        .map(|(i, _)| i)
 }
 
 fn options_of(q: &Question) -> &[AnswerOption] {
@@ -65,16 +69,45 @@ pub fn question_view(q: &Question, order: &[usize]) -> QuestionView {
         options: order
             .iter()
             .filter_map(|&i| options.get(i))
-            .map(|o| o.text_html.clone())
+            .map(|o| without_links(&o.text_html))
             .collect(),
         hints: q.hints.clone(),
     }
 }
 
+/// Option texts become `<label>`s: a norm link inside one would turn a tap meant to choose the
+/// option into leaving the quiz. The text stays, only the `<a>` tags go. The input is sanitised
+/// HTML, so tags are well-formed and `>` inside attribute values is escaped.
+pub fn without_links(html: &str) -> String {
+    let mut out = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find('<') {
+        out.push_str(&rest[..start]);
+        let tag = &rest[start..];
+        let end = tag.find('>').map_or(tag.len(), |e| e + 1);
+        if !(tag.starts_with("<a ") || tag.starts_with("<a>") || tag.starts_with("</a>")) {
+            out.push_str(&tag[..end]);
+        }
+        rest = &tag[end..];
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The learner's response to one question from the posted `answers[…]` fields. Unknown or
 /// out-of-range values (only a stale or forged form sends them) count as no answer.
-pub fn response_from_form(q: &Question, order: &[usize], fields: &HashMap<String, String>) -> Response {
-    let shown = |value: &str| value.trim().parse::<usize>().ok().and_then(|p| order.get(p).copied());
+pub fn response_from_form(
+    q: &Question,
+    order: &[usize],
+    fields: &HashMap<String, String>,
+) -> Response {
+    let shown = |value: &str| {
+        value
+            .trim()
+            .parse::<usize>()
+            .ok()
+            .and_then(|p| order.get(p).copied())
+    };
     match &q.answer {
         Answer::Single(_) => fields
             .get(&choice_field(q.number))
@@ -102,7 +135,12 @@ pub fn grade_inputs(
 ) -> (Vec<Key>, Vec<Response>) {
     questions
         .iter()
-        .map(|q| (key_of(q), response_from_form(q, &shown_order(seed, q), fields)))
+        .map(|q| {
+            (
+                key_of(q),
+                response_from_form(q, &shown_order(seed, q), fields),
+            )
+        })
         .unzip()
 }
 

@@ -28,14 +28,24 @@ fn question(number: u32, answer: Answer) -> Question {
 fn single() -> Question {
     question(
         1,
-        Answer::Single(vec![option("A", false), option("B", true), option("C", false), option("D", false)]),
+        Answer::Single(vec![
+            option("A", false),
+            option("B", true),
+            option("C", false),
+            option("D", false),
+        ]),
     )
 }
 
 fn multiple() -> Question {
     question(
         2,
-        Answer::Multiple(vec![option("A", true), option("B", false), option("C", true), option("D", false)]),
+        Answer::Multiple(vec![
+            option("A", true),
+            option("B", false),
+            option("C", true),
+            option("D", false),
+        ]),
     )
 }
 
@@ -44,7 +54,10 @@ fn text() -> Question {
 }
 
 fn fields(pairs: &[(&str, &str)]) -> HashMap<String, String> {
-    pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect()
+    pairs
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()))
+        .collect()
 }
 
 /// The shown position of the option with `text`, as a learner would pick it.
@@ -72,10 +85,13 @@ fn keys_come_from_the_correct_flags_and_accepted_answers() {
 
 #[test]
 fn a_single_choice_question_without_a_correct_option_accepts_nothing() {
-    let q = question(1, Answer::Single(vec![option("A", false), option("B", false)]));
+    let q = question(
+        1,
+        Answer::Single(vec![option("A", false), option("B", false)]),
+    );
     let key = key_of(&q);
     for i in 0..2 {
-        assert!(!grade(&[key.clone()], &[Response::Choice(i)], 0).results[0].correct);
+        assert!(!grade(std::slice::from_ref(&key), &[Response::Choice(i)], 0).results[0].correct);
     }
 }
 
@@ -84,12 +100,19 @@ fn the_view_shows_every_option_in_the_attempts_order_and_no_solution() {
     let q = multiple();
     let order = shown_order(42, &q);
     let view = question_view(&q, &order);
-    let expected: Vec<String> = order.iter().map(|&i| options_of(&q)[i].text_html.clone()).collect();
+    let expected: Vec<String> = order
+        .iter()
+        .map(|&i| options_of(&q)[i].text_html.clone())
+        .collect();
     assert_eq!(view.options, expected);
     assert_eq!(view.kind, QuestionKind::Multiple);
     let json = serde_json::to_string(&view).unwrap();
-    assert!(!json.contains("correct") && !json.contains("GEHEIME"), "{json}");
-    let text_json = serde_json::to_string(&question_view(&text(), &shown_order(42, &text()))).unwrap();
+    assert!(
+        !json.contains("correct") && !json.contains("GEHEIME"),
+        "{json}"
+    );
+    let text_json =
+        serde_json::to_string(&question_view(&text(), &shown_order(42, &text()))).unwrap();
     assert!(!text_json.contains("18g"), "{text_json}");
 }
 
@@ -133,7 +156,10 @@ fn text_answers_are_taken_as_typed_and_capped() {
         response_from_form(&q, &order, &fields(&[("q3", " § 18g ")])),
         Response::Text(" § 18g ".into())
     );
-    assert_eq!(response_from_form(&q, &order, &fields(&[])), Response::Empty);
+    assert_eq!(
+        response_from_form(&q, &order, &fields(&[])),
+        Response::Empty
+    );
     let long = "x".repeat(5000);
     match response_from_form(&q, &order, &fields(&[("q3", &long)])) {
         Response::Text(t) => assert_eq!(t.chars().count(), MAX_TEXT_ANSWER),
@@ -153,7 +179,10 @@ fn forged_or_stale_values_count_as_unanswered() {
         );
     }
     // Fields of other questions are ignored.
-    assert_eq!(response_from_form(&q, &order, &fields(&[("q2", "0")])), Response::Empty);
+    assert_eq!(
+        response_from_form(&q, &order, &fields(&[("q2", "0")])),
+        Response::Empty
+    );
 }
 
 #[test]
@@ -161,9 +190,18 @@ fn a_learner_who_picks_the_right_texts_passes_whatever_the_shuffle() {
     let questions = vec![single(), multiple(), text()];
     for seed in [0, 5, 77, i64::MIN] {
         let form = fields(&[
-            (&choice_field(1), &shown_position(&questions[0], seed, "B").to_string()),
-            (&option_field(2, shown_position(&questions[1], seed, "A")), "on"),
-            (&option_field(2, shown_position(&questions[1], seed, "C")), "on"),
+            (
+                &choice_field(1),
+                &shown_position(&questions[0], seed, "B").to_string(),
+            ),
+            (
+                &option_field(2, shown_position(&questions[1], seed, "A")),
+                "on",
+            ),
+            (
+                &option_field(2, shown_position(&questions[1], seed, "C")),
+                "on",
+            ),
             (&choice_field(3), "18 G"),
         ]);
         let (keys, responses) = grade_inputs(&questions, seed, &form);
@@ -181,4 +219,16 @@ fn chosen_texts_name_the_picked_options() {
     );
     assert!(chosen_texts(&single(), &Response::Choice(9)).is_empty());
     assert!(chosen_texts(&text(), &Response::Text("x".into())).is_empty());
+}
+
+#[test]
+fn option_labels_keep_their_text_but_lose_links() {
+    assert_eq!(
+        without_links(
+            r#"Eine Duldung nach <a href="https://x.example/60a" rel="noopener">§ 60a AufenthG</a> <em>oder</em> <abbr>EU</abbr>"#
+        ),
+        "Eine Duldung nach § 60a AufenthG <em>oder</em> <abbr>EU</abbr>"
+    );
+    assert_eq!(without_links("ohne Tags"), "ohne Tags");
+    assert_eq!(without_links("kaputt <a href"), "kaputt ");
 }

@@ -12,23 +12,44 @@ use super::lesson_build::neighbours;
 use super::quiz_adapt::{chosen_texts, grade_inputs, key_of, question_view, shown_order};
 use super::quiz_views::*;
 use super::views::{module_href, quiz_href, Link};
+use crate::auth::session::SessionUser;
 use crate::domain::grading::{grade, Response};
 use crate::domain::progress::Step;
-use crate::auth::session::SessionUser;
 use crate::error::AppError;
 use crate::state::AppState;
-use crate::store::{AttemptRow, AttemptSubmission, NewAttempt, OutlineModule, OutlineQuiz, OutlineTrack};
+use crate::store::{
+    AttemptRow, AttemptSubmission, NewAttempt, OutlineModule, OutlineQuiz, OutlineTrack,
+};
 
-fn quiz_of<'a>(l: &'a Learner, track: &str, module: &str) -> Result<(&'a OutlineTrack, &'a OutlineModule, &'a OutlineQuiz), AppError> {
+fn quiz_of<'a>(
+    l: &'a Learner,
+    track: &str,
+    module: &str,
+) -> Result<(&'a OutlineTrack, &'a OutlineModule, &'a OutlineQuiz), AppError> {
     let (t, m) = l.module(track, module)?;
-    let q = m.quiz.as_ref().ok_or_else(|| AppError::NotFound("Der Abschlusstest".into()))?;
+    let q = m
+        .quiz
+        .as_ref()
+        .ok_or_else(|| AppError::NotFound("Der Abschlusstest".into()))?;
     Ok((t, m, q))
 }
 
-fn page(t: &OutlineTrack, m: &OutlineModule, title: &str, pass: u8, body: QuizBody) -> QuizPageView {
+fn page(
+    t: &OutlineTrack,
+    m: &OutlineModule,
+    title: &str,
+    pass: u8,
+    body: QuizBody,
+) -> QuizPageView {
     QuizPageView {
-        track: Link { href: super::views::track_href(&t.slug), title: t.title.clone() },
-        module: Link { href: module_href(&t.slug, &m.slug), title: m.title.clone() },
+        track: Link {
+            href: super::views::track_href(&t.slug),
+            title: t.title.clone(),
+        },
+        module: Link {
+            href: module_href(&t.slug, &m.slug),
+            title: m.title.clone(),
+        },
         title: title.to_owned(),
         pass_percent: pass,
         body,
@@ -36,7 +57,13 @@ fn page(t: &OutlineTrack, m: &OutlineModule, title: &str, pass: u8, body: QuizBo
 }
 
 /// A new attempt at the current revision, rendered as the form.
-pub async fn start(app: &AppState, l: &Learner, track: &str, module: &str, now: DateTime<Utc>) -> Result<QuizPageView, AppError> {
+pub async fn start(
+    app: &AppState,
+    l: &Learner,
+    track: &str,
+    module: &str,
+    now: DateTime<Utc>,
+) -> Result<QuizPageView, AppError> {
     let (t, m, q) = quiz_of(l, track, module)?;
     let questions = app.store.quiz_questions(q.id, q.revision).await?;
     let attempt = NewAttempt {
@@ -50,20 +77,42 @@ pub async fn start(app: &AppState, l: &Learner, track: &str, module: &str, now: 
     };
     app.store.issue_attempt(&attempt).await?;
     let form = QuizForm {
-        questions: questions.iter().map(|x| question_view(x, &shown_order(attempt.shuffle_seed, x))).collect(),
+        questions: questions
+            .iter()
+            .map(|x| question_view(x, &shown_order(attempt.shuffle_seed, x)))
+            .collect(),
         attempt_id: attempt.id,
         history: history(l, q.id),
     };
-    Ok(page(t, m, &q.title, pass_percent(q.pass_percent), QuizBody::Form(form)))
+    Ok(page(
+        t,
+        m,
+        &q.title,
+        pass_percent(q.pass_percent),
+        QuizBody::Form(form),
+    ))
 }
 
 /// A submitted attempt of this learner; an open or unknown one gets a fresh form instead.
-pub async fn show(app: &AppState, l: &Learner, track: &str, module: &str, attempt_id: &str, now: DateTime<Utc>) -> Result<QuizPageView, AppError> {
+pub async fn show(
+    app: &AppState,
+    l: &Learner,
+    track: &str,
+    module: &str,
+    attempt_id: &str,
+    now: DateTime<Utc>,
+) -> Result<QuizPageView, AppError> {
     let (t, m, q) = quiz_of(l, track, module)?;
     match app.store.find_attempt(attempt_id, l.user.user_id).await? {
         Some(row) if row.quiz_id == q.id && row.submitted_at.is_some() => {
             let result = result(app, l, t, m, &row).await?;
-            Ok(page(t, m, &q.title, pass_percent(row.pass_percent), QuizBody::Result(result)))
+            Ok(page(
+                t,
+                m,
+                &q.title,
+                pass_percent(row.pass_percent),
+                QuizBody::Result(result),
+            ))
         }
         _ => start(app, l, track, module, now).await,
     }
@@ -71,10 +120,22 @@ pub async fn show(app: &AppState, l: &Learner, track: &str, module: &str, attemp
 
 /// Grades and records a submission unless the attempt was submitted before; either way the
 /// result shown is the one stored, so every replay of the form shows the first submission.
-pub async fn submit(app: &AppState, user: SessionUser, track: &str, module: &str, attempt_id: &str, fields: &HashMap<String, String>, now: DateTime<Utc>) -> Result<QuizResult, AppError> {
+pub async fn submit(
+    app: &AppState,
+    user: SessionUser,
+    track: &str,
+    module: &str,
+    attempt_id: &str,
+    fields: &HashMap<String, String>,
+    now: DateTime<Utc>,
+) -> Result<QuizResult, AppError> {
     let user_id = user.user_id;
     let missing = || AppError::NotFound("Der Testversuch".into());
-    let row = app.store.find_attempt(attempt_id, user_id).await?.ok_or_else(missing)?;
+    let row = app
+        .store
+        .find_attempt(attempt_id, user_id)
+        .await?
+        .ok_or_else(missing)?;
     let row = if row.submitted_at.is_some() {
         row
     } else {
@@ -85,10 +146,20 @@ pub async fn submit(app: &AppState, user: SessionUser, track: &str, module: &str
             tracing::error!(%err, "cannot serialise quiz answers");
             AppError::Internal
         })?;
-        let submission = AttemptSubmission { submitted_at: now, answers, score_percent: graded.percent.into(), passed: graded.passed };
+        let submission = AttemptSubmission {
+            submitted_at: now,
+            answers,
+            score_percent: graded.percent.into(),
+            passed: graded.passed,
+        };
         // Losing the race is fine: the winner's submission is read back below.
-        app.store.submit_attempt(&row.id, user_id, &submission).await?;
-        app.store.find_attempt(attempt_id, user_id).await?.ok_or_else(missing)?
+        app.store
+            .submit_attempt(&row.id, user_id, &submission)
+            .await?;
+        app.store
+            .find_attempt(attempt_id, user_id)
+            .await?
+            .ok_or_else(missing)?
     };
     // Loaded after the write, so the history includes this attempt.
     let l = Learner::load(app, user).await?;
@@ -99,7 +170,13 @@ pub async fn submit(app: &AppState, user: SessionUser, track: &str, module: &str
     result(app, &l, t, m, &row).await
 }
 
-async fn result(app: &AppState, l: &Learner, t: &OutlineTrack, m: &OutlineModule, row: &AttemptRow) -> Result<QuizResult, AppError> {
+async fn result(
+    app: &AppState,
+    l: &Learner,
+    t: &OutlineTrack,
+    m: &OutlineModule,
+    row: &AttemptRow,
+) -> Result<QuizResult, AppError> {
     let questions = app.store.quiz_questions(row.quiz_id, row.revision).await?;
     let responses: Vec<Response> = row
         .answers
@@ -137,7 +214,10 @@ async fn result(app: &AppState, l: &Learner, t: &OutlineTrack, m: &OutlineModule
         questions: outcomes,
         history: history(l, row.quiz_id),
         retry_href: format!("{}?neu={}", quiz_href(&t.slug, &m.slug), row.id),
-        module: Link { href: module_href(&t.slug, &m.slug), title: m.title.clone() },
+        module: Link {
+            href: module_href(&t.slug, &m.slug),
+            title: m.title.clone(),
+        },
         next: neighbours(t, Step::Quiz(row.quiz_id)).1,
     })
 }

@@ -13,7 +13,10 @@ pub fn InvitePage() -> impl IntoView {
     let single = ServerAction::<InvitePerson>::new();
     let bulk = ServerAction::<InviteBulk>::new();
     // The user list endpoint also tells which offices and roles this person may invite into.
-    let scope = Resource::new(|| (), |_| load_users(String::new(), String::new(), "\u{0}".into()));
+    let scope = Resource::new(
+        || (),
+        |_| load_users(String::new(), String::new(), "\u{0}".into()),
+    );
     view! {
         <Title text="Personen einladen"/>
         <h1>"Personen einladen"</h1>

@@ -4,7 +4,10 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::admin::{load_users, InvitationView, ResendInvitation, SetUserActive, SetUserRoles, UserView, UsersOverview};
+use crate::api::admin::{
+    load_users, InvitationView, ResendInvitation, SetUserActive, SetUserRoles, UserView,
+    UsersOverview,
+};
 use crate::components::notice::{AccessError, ErrorNotice};
 use crate::domain::Role;
 
@@ -18,16 +21,27 @@ pub fn PeoplePage() -> impl IntoView {
         move || {
             let q = query.read();
             let param = |k: &str| q.get(k).unwrap_or_default();
-            (param("behoerde"), param("rolle"), param("suche"), set_active.version().get(), set_roles.version().get(), resend.version().get())
+            (
+                param("behoerde"),
+                param("rolle"),
+                param("suche"),
+                set_active.version().get(),
+                set_roles.version().get(),
+                resend.version().get(),
+            )
         },
         |(office, role, search, ..)| load_users(office, role, search),
     );
     let failure = move || {
-        [set_active.value().get().and_then(Result::err), set_roles.value().get().and_then(Result::err), resend.value().get().and_then(Result::err)]
-            .into_iter()
-            .flatten()
-            .next()
-            .map(|error| view! { <ErrorNotice error/> })
+        [
+            set_active.value().get().and_then(Result::err),
+            set_roles.value().get().and_then(Result::err),
+            resend.value().get().and_then(Result::err),
+        ]
+        .into_iter()
+        .flatten()
+        .next()
+        .map(|error| view! { <ErrorNotice error/> })
     };
     view! {
         <Title text="Personen und Einladungen"/>
@@ -55,7 +69,14 @@ fn People(
     let query = use_query_map();
     let current = move |k: &str| query.read_untracked().get(k).unwrap_or_default();
     let (office, role, search) = (current("behoerde"), current("rolle"), current("suche"));
-    let UsersOverview { users, invitations, offices, grantable, is_admin, own_user_id } = page;
+    let UsersOverview {
+        users,
+        invitations,
+        offices,
+        grantable,
+        is_admin,
+        own_user_id,
+    } = page;
     view! {
         <form method="get" class="filters" role="search" aria-label="Personen filtern">
             {is_admin.then(|| view! {
@@ -127,7 +148,11 @@ fn UserRowView(
     };
     let legend = format!("Rollen von {}", user.display_name);
     let hidden_name = format!(": {}", user.display_name);
-    let place = [user.office.clone(), user.team.clone()].into_iter().flatten().collect::<Vec<_>>().join(" / ");
+    let place = [user.office.clone(), user.team.clone()]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" / ");
     view! {
         <tr>
             <th scope="row">{user.display_name.clone()}<br/><span class="hint">{user.email.clone()}</span></th>
@@ -170,7 +195,10 @@ fn UserRowView(
 }
 
 #[component]
-fn Invitations(invitations: Vec<InvitationView>, resend: ServerAction<ResendInvitation>) -> impl IntoView {
+fn Invitations(
+    invitations: Vec<InvitationView>,
+    resend: ServerAction<ResendInvitation>,
+) -> impl IntoView {
     if invitations.is_empty() {
         return view! { <p class="empty-state">"Keine offenen Einladungen."</p> }.into_any();
     }

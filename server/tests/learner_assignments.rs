@@ -1,0 +1,196 @@
+//! Assigned tracks as the learner sees them: an assignment reaches one person, a team or a whole
+//! office; the earliest due date counts; the dashboard lists assigned tracks first (both backends).
+//! Nothing in the application writes assignments yet, so the rows are inserted directly.
+
+mod common;
+mod learning_support;
+
+use chrono::NaiveDate;
+
+use app::domain::{Land, Role};
+use app::store::{Assignee, DynStore, NewOrganisation, NewUser};
+use learning_support::*;
+
+async fn person(store: &DynStore, email: &str, organisation: i64, team: Option<i64>) -> i64 {
+    let hash = app::auth::password::hash_password(common::TEST_PASSWORD).expect("hash");
+    store
+        .create_user(&NewUser {
+            email: email.into(),
+            display_name: email.into(),
+            organisation_id: Some(organisation),
+            team_id: team,
+            password_hash: Some(hash),
+            roles: vec![Role::Learner],
+        })
+        .await
+        .unwrap()
+}
+
+/// Inserts an assignment with plain SQL on whichever backend `b` is.
+async fn assign(
+    b: &common::Backend,
+    track: i64,
+    org: i64,
+    team: Option<i64>,
+    user: Option<i64>,
+    due: &str,
+) {
+    let sql = "INSERT INTO assignments (track_id, organisation_id, team_id, user_id, due_on, created_at) \
+               VALUES ($1, $2, $3, $4, $5, CURRENT_TIMESTAMP)";
+    let due: NaiveDate = due.parse().unwrap();
+    if b.name == "postgres" {
+        let pool = sqlx::PgPool::connect(&b.url).await.unwrap();
+        sqlx::query(sql)
+            .bind(track)
+            .bind(org)
+            .bind(team)
+            .bind(user)
+            .bind(due)
+            .execute(&pool)
+            .await
+            .unwrap();
+    } else {
+        let pool = sqlx::SqlitePool::connect(&b.url).await.unwrap();
+        sqlx::query(sql)
+            .bind(track)
+            .bind(org)
+            .bind(team)
+            .bind(user)
+            .bind(due)
+            .execute(&pool)
+            .await
+            .unwrap();
+    }
+}
+
+fn office(slug: &str) -> NewOrganisation {
+    NewOrganisation {
+        slug: slug.into(),
+        name: format!("ABH {slug}"),
+        land: Land::Hessen,
+    }
+}
+
+#[tokio::test]
+async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
+    for b in common::backends().await {
+        import_curriculum(&b.store).await;
+        let tracks: Vec<i64> = b
+            .store
+            .outline()
+            .await
+            .unwrap()
+            .tracks
+            .iter()
+            .map(|t| t.id)
+            .collect();
+        let org = b
+            .store
+            .create_organisation(&office("kreis"), &["Aufenthalt".into()])
+            .await
+            .unwrap();
+        let team = b.store.list_teams(org.id).await.unwrap()[0].id;
+        let other = b
+            .store
+            .create_organisation(&office("stadt"), &[])
+            .await
+            .unwrap();
+        let anna = person(&b.store, "anna@kreis.de", org.id, Some(team)).await;
+        let bert = person(&b.store, "bert@kreis.de", org.id, None).await;
+        let cleo = person(&b.store, "cleo@stadt.de", other.id, None).await;
+        assign(&b, tracks[2], org.id, None, None, "2027-03-31").await; // the whole office
+        assign(&b, tracks[1], org.id, Some(team), None, "2026-12-31").await; // Anna's team
+        assign(&b, tracks[1], org.id, None, Some(anna), "2027-01-15").await; // Anna herself, later
+        assign(&b, tracks[0], other.id, None, Some(cleo), "2026-12-01").await; // another office
+
+        let of = |user_id, team_id, organisation_id| Assignee {
+            user_id,
+            organisation_id: Some(organisation_id),
+            team_id,
+        };
+        let got = |list: Vec<app::store::AssignedTrack>| {
+            list.into_iter()
+                .map(|a| (a.track_id, a.due_on.to_string()))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            got(b
+                .store
+                .assigned_tracks(of(anna, Some(team), org.id))
+                .await
+                .unwrap()),
+            vec![
+                (tracks[1], "2026-12-31".to_owned()),
+                (tracks[2], "2027-03-31".to_owned())
+            ],
+            "{}",
+            b.name
+        );
+        assert_eq!(
+            got(b
+                .store
+                .assigned_tracks(of(bert, None, org.id))
+                .await
+                .unwrap()),
+            vec![(tracks[2], "2027-03-31".to_owned())],
+            "{}",
+            b.name
+        );
+        assert_eq!(
+            got(b
+                .store
+                .assigned_tracks(of(cleo, None, other.id))
+                .await
+                .unwrap()),
+            vec![(tracks[0], "2026-12-01".to_owned())],
+            "{}",
+            b.name
+        );
+        let admin = Assignee {
+            user_id: anna,
+            organisation_id: None,
+            team_id: None,
+        };
+        assert!(
+            b.store.assigned_tracks(admin).await.unwrap().is_empty(),
+            "{}",
+            b.name
+        );
+
+        let router = common::router(b.store.clone());
+        let cookie = common::session_cookie(
+            &common::sign_in(&router, "anna@kreis.de", common::TEST_PASSWORD).await,
+        )
+        .expect("signed in");
+        let html = common::body_text(common::get_with_cookie(&router, "/", &cookie).await).await;
+        let at = |text: &str| {
+            html.find(text)
+                .unwrap_or_else(|| panic!("{}: {text} missing", b.name))
+        };
+        assert!(
+            html.contains("Zu erledigen bis <strong>31.12.2026</strong>"),
+            "{}",
+            b.name
+        );
+        assert!(
+            at("Ihnen zugewiesen") < at("Digitales Arbeiten auf der Behörde"),
+            "{}",
+            b.name
+        );
+        assert!(
+            at("Digitales Arbeiten auf der Behörde") < at("Fachkräfteeinwanderungsgesetz"),
+            "{}",
+            b.name
+        );
+        assert!(
+            at("Fachkräfteeinwanderungsgesetz") < at("Weitere Lernpfade"),
+            "{}",
+            b.name
+        );
+        assert!(
+            at("Weitere Lernpfade") < at("Basiswissen für Quereinsteigende"),
+            "{}",
+            b.name
+        );
+    }
+}
