@@ -1,5 +1,6 @@
 //! Builds the HTTP application (`router`) and runs it until a shutdown signal arrives.
 
+use std::sync::OnceLock;
 use std::time::Duration;
 
 use anyhow::Context;
@@ -27,7 +28,7 @@ pub fn router(state: AppState) -> Router {
     let options = state.leptos_options.clone();
     let pkg_dir =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
-    let routes = generate_route_list(App);
+    let routes = route_list();
 
     let page_state = state.clone();
     let fallback_state = state.clone();
@@ -88,6 +89,14 @@ pub fn router(state: AppState) -> Router {
                 ),
         )
         .layer(CatchPanicLayer::custom(error_page::on_panic))
+}
+
+/// The route list, generated once per process. Generating it sets a process-global flag in
+/// leptos_server that leaves any resource first polled meanwhile pending forever (leptos issue
+/// #4773); with one generation before the first router exists, no render can overlap it.
+fn route_list() -> Vec<leptos_axum::AxumRouteListing> {
+    static ROUTES: OnceLock<Vec<leptos_axum::AxumRouteListing>> = OnceLock::new();
+    ROUTES.get_or_init(|| generate_route_list(App)).clone()
 }
 
 async fn server_fn_handler(

@@ -8,15 +8,19 @@ use crate::api::tracks::{list_tracks, TrackCard};
 use crate::components::notice::ErrorNotice;
 
 /// `/`: "Mein Lernstand" for signed-in users, the public start page for everyone else.
+///
+/// Both resources are created here, not inside the `Suspend`: a resource created while another
+/// one resolves is not reliably awaited by server rendering.
 #[component]
 pub fn HomePage() -> impl IntoView {
     let dashboard = Resource::new(|| (), |_| crate::api::learn::overview::dashboard());
+    let tracks = Resource::new(|| (), |_| list_tracks());
     view! {
         <Suspense fallback=|| view! { <p>"Wird geladen …"</p> }>
             {move || Suspend::new(async move {
                 match dashboard.await {
                     Ok(Some(view)) => EitherOf3::A(view! { <crate::pages::Dashboard view/> }),
-                    Ok(None) => EitherOf3::B(view! { <StartPage/> }),
+                    Ok(None) => EitherOf3::B(view! { <StartPage tracks=tracks.await/> }),
                     Err(err) => EitherOf3::C(view! { <ErrorNotice error=err/> }),
                 }
             })}
@@ -25,8 +29,7 @@ pub fn HomePage() -> impl IntoView {
 }
 
 #[component]
-fn StartPage() -> impl IntoView {
-    let tracks = Resource::new(|| (), |_| list_tracks());
+fn StartPage(tracks: Result<Vec<TrackCard>, crate::error::AppError>) -> impl IntoView {
     view! {
         <Title text="Start"/>
         <h1>"Willkommen bei Lotse"</h1>
@@ -35,20 +38,16 @@ fn StartPage() -> impl IntoView {
             "in eigenem Tempo, mit Tests zu jedem Modul und einem gemeinsamen Stand für alle Behörden."
         </p>
         <h2>"Lernpfade"</h2>
-        <Suspense fallback=|| view! { <p>"Lernpfade werden geladen …"</p> }>
-            {move || Suspend::new(async move {
-                match tracks.await {
-                    Ok(list) if list.is_empty() => EitherOf3::A(view! {
-                        <p class="empty-state">
-                            "Es sind noch keine Lerninhalte eingespielt. Die Administration kann sie "
-                            "mit „lotse import“ übernehmen."
-                        </p>
-                    }),
-                    Ok(list) => EitherOf3::B(view! { <TrackList tracks=list/> }),
-                    Err(err) => EitherOf3::C(view! { <ErrorNotice error=err/> }),
-                }
-            })}
-        </Suspense>
+        {match tracks {
+            Ok(list) if list.is_empty() => EitherOf3::A(view! {
+                <p class="empty-state">
+                    "Es sind noch keine Lerninhalte eingespielt. Die Administration kann sie "
+                    "mit „lotse import“ übernehmen."
+                </p>
+            }),
+            Ok(list) => EitherOf3::B(view! { <TrackList tracks=list/> }),
+            Err(err) => EitherOf3::C(view! { <ErrorNotice error=err/> }),
+        }}
     }
 }
 
