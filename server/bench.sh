@@ -24,12 +24,12 @@ for t in $(seq -w 1 10); do
   mkdir -p "$gen/track$t"
   printf '+++\ntitle = "Track %s"\nsummary = "Lastprobe"\norder = %d\n+++\nEinführung.\n' "$t" "$((10#$t))" > "$gen/track$t/track.md"
   for m in $(seq -w 1 10); do
-    d="$gen/track$t/$m-modul"
+    d="$gen/track$t/$m-modul-$m"
     mkdir -p "$d"
     printf '+++\ntitle = "Modul %s"\nsummary = "x"\nminutes = 30\nlegal_status = 2026-01-01\nreview_by = 2099-01-01\n\n[[sources]]\ntitle = "§ 4 AufenthG"\n+++\nText.\n' "$m" > "$d/module.md"
     printf '+++\ntitle = "Test"\n+++\n\n## Frage?\n\n- [(X)] Ja\n- [( )] Nein\n\n*****\nWeil.\n*****\n' > "$d/quiz.md"
     for l in $(seq -w 1 10); do
-      printf '+++\ntitle = "Lektion %s"\nminutes = 5\n+++\n\n## Abschnitt\n\nNach § 81 Abs. 4 AufenthG gilt der Titel als fortbestehend. %s\n\n> [!TIP]\n> Praxistipp %s.\n' "$l" "$(printf 'Wort %.0s' $(seq 1 300))" "$l" > "$d/$l-lektion.md"
+      printf '+++\ntitle = "Lektion %s"\nminutes = 5\n+++\n\n## Abschnitt\n\nNach § 81 Abs. 4 AufenthG gilt der Titel als fortbestehend. %s\n\n> [!TIP]\n> Praxistipp %s.\n' "$l" "$(printf 'Wort %.0s' $(seq 1 300))" "$l" > "$d/$l-lektion-$l.md"
     done
   done
 done
