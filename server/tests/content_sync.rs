@@ -11,40 +11,24 @@ use app::store::{DynStore, NewUser, ProgressKind};
 
 const TODAY: &str = "2026-11-21";
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 fn lesson(title: &str, body: &str) -> String {
     format!("+++\ntitle = \"{title}\"\nminutes = 5\n+++\n\n{body}\n")
 }
 
 /// One track, one module, two lessons and a quiz.
 fn sample_course(root: &Path) {
-    write(
-        root,
-        "basis/track.md",
-        "+++\ntitle = \"Basis\"\nsummary = \"Grundlagen\"\norder = 1\n+++\nEinführung.\n",
-    );
-    write(
-        root,
-        "basis/01-titel/module.md",
-        "+++\ntitle = \"Titel\"\nsummary = \"Aufenthaltstitel\"\nminutes = 30\nlegal_status = 2026-01-01\n\
-         review_by = 2027-06-30\n\n[[sources]]\ntitle = \"§ 4 AufenthG\"\n+++\nModul.\n",
-    );
-    write(
+    common::basis_track(root);
+    common::write_content(
         root,
         "basis/01-titel/01-ueberblick.md",
         &lesson("Überblick", "Die Titel nach § 4 AufenthG."),
     );
-    write(
+    common::write_content(
         root,
         "basis/01-titel/02-details.md",
         &lesson("Details", "Mehr dazu."),
     );
-    write(
+    common::write_content(
         root,
         "basis/01-titel/quiz.md",
         "+++\ntitle = \"Test\"\n+++\n\n## Ist die Duldung ein Aufenthaltstitel?\n\n- [( )] Ja\n- [(X)] Nein\n\n*****\nNein.\n*****\n",
@@ -101,7 +85,7 @@ async fn changing_one_lesson_creates_exactly_one_revision() {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         sync(&b.store, dir.path()).await;
-        write(
+        common::write_content(
             dir.path(),
             "basis/01-titel/02-details.md",
             &lesson("Details", "Geänderter Text."),
@@ -172,7 +156,7 @@ async fn deleting_a_lesson_archives_it_and_keeps_its_progress() {
         assert_eq!(progress[0].lesson_id, details.id, "{}", b.name);
 
         // Restoring the file brings the lesson back without a new revision.
-        write(
+        common::write_content(
             dir.path(),
             "basis/01-titel/02-details.md",
             &lesson("Details", "Mehr dazu."),
@@ -193,7 +177,7 @@ async fn a_broken_lesson_keeps_its_stored_version_and_the_problem_is_listed() {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         sync(&b.store, dir.path()).await;
-        write(
+        common::write_content(
             dir.path(),
             "basis/01-titel/02-details.md",
             "+++\ntitle = \"Details\"\n+++\n\nText ohne minutes.\n",

@@ -10,26 +10,10 @@ use learning_support::*;
 
 const DONE: &str = "/api/learn/lesson_done";
 
-fn write(root: &Path, rel: &str, text: &str) {
-    let path = root.join(rel);
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    std::fs::write(path, text).unwrap();
-}
-
 /// One track, one module, one lesson whose body is `body`.
 fn tiny_course(root: &Path, body: &str) {
-    write(
-        root,
-        "basis/track.md",
-        "+++\ntitle = \"Basis\"\nsummary = \"Grundlagen\"\norder = 1\n+++\nEinführung.\n",
-    );
-    write(
-        root,
-        "basis/01-titel/module.md",
-        "+++\ntitle = \"Titel\"\nsummary = \"Aufenthaltstitel\"\nminutes = 30\nlegal_status = 2026-01-01\n\
-         review_by = 2027-06-30\n\n[[sources]]\ntitle = \"§ 4 AufenthG\"\n+++\nModul.\n",
-    );
-    write(
+    common::basis_track(root);
+    common::write_content(
         root,
         "basis/01-titel/01-ueberblick.md",
         &format!("+++\ntitle = \"Überblick\"\nminutes = 5\n+++\n\n{body}\n"),

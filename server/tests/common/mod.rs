@@ -250,3 +250,25 @@ pub async fn sign_in(router: &Router, email: &str, password: &str) -> Response<B
     );
     post_form(router, "/login", &body, None).await
 }
+
+/// Writes a content file below `root`, creating folders.
+pub fn write_content(root: &std::path::Path, rel: &str, text: &str) {
+    let path = root.join(rel);
+    std::fs::create_dir_all(path.parent().expect("parent")).expect("mkdir");
+    std::fs::write(path, text).expect("write");
+}
+
+/// A minimal course: track "basis", module "titel" (no quiz); lessons are added by the caller.
+pub fn basis_track(root: &std::path::Path) {
+    write_content(
+        root,
+        "basis/track.md",
+        "+++\ntitle = \"Basis\"\nsummary = \"Grundlagen\"\norder = 1\n+++\nEinführung.\n",
+    );
+    write_content(
+        root,
+        "basis/01-titel/module.md",
+        "+++\ntitle = \"Titel\"\nsummary = \"Aufenthaltstitel\"\nminutes = 30\nlegal_status = 2026-01-01\n\
+         review_by = 2027-06-30\n\n[[sources]]\ntitle = \"§ 4 AufenthG\"\n+++\nModul.\n",
+    );
+}
