@@ -296,25 +296,28 @@ pub(crate) mod ssr {
             )?;
         }
         let offices = state.store.list_organisations().await?;
-        let mut views = Vec::new();
-        for office in offices
+        // All teams in one query, grouped here: one query per office would grow with the network.
+        let mut teams_by_office: std::collections::HashMap<i64, Vec<TeamView>> =
+            std::collections::HashMap::new();
+        for team in state.store.list_all_teams().await? {
+            teams_by_office
+                .entry(team.organisation_id)
+                .or_default()
+                .push(TeamView {
+                    id: team.id,
+                    name: team.name,
+                });
+        }
+        let views = offices
             .into_iter()
             .filter(|o| is_admin || Some(o.id) == user.organisation_id)
-        {
-            let teams = state.store.list_teams(office.id).await?;
-            views.push(OfficeView {
+            .map(|office| OfficeView {
+                teams: teams_by_office.remove(&office.id).unwrap_or_default(),
                 id: office.id,
                 name: office.name,
                 land: office.land.name_de().to_owned(),
-                teams: teams
-                    .into_iter()
-                    .map(|t| TeamView {
-                        id: t.id,
-                        name: t.name,
-                    })
-                    .collect(),
-            });
-        }
+            })
+            .collect();
         Ok(views)
     }
 

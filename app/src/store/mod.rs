@@ -77,6 +77,8 @@ pub trait OrgStore {
     ) -> Result<Organisation, DbError>;
     async fn list_organisations(&self) -> Result<Vec<Organisation>, DbError>;
     async fn list_teams(&self, organisation_id: i64) -> Result<Vec<Team>, DbError>;
+    /// Every team of every office, ordered by office and name (one query for overviews).
+    async fn list_all_teams(&self) -> Result<Vec<Team>, DbError>;
 }
 
 #[async_trait]

@@ -48,6 +48,17 @@ macro_rules! impl_org_store {
             }
 
             #[tracing::instrument(skip_all)]
+            async fn list_all_teams(
+                &self,
+            ) -> Result<Vec<$crate::store::Team>, $crate::store::DbError> {
+                Ok(sqlx::query_as(
+                    "SELECT id, organisation_id, name FROM teams ORDER BY organisation_id, name",
+                )
+                .fetch_all(&self.pool)
+                .await?)
+            }
+
+            #[tracing::instrument(skip_all)]
             async fn list_teams(
                 &self,
                 organisation_id: i64,

@@ -47,20 +47,11 @@ macro_rules! impl_user_store {
                 .bind(email)
                 .fetch_optional(&self.pool)
                 .await?;
-                let Some(mut user) = user else {
-                    return Ok(None);
-                };
-                let roles: Vec<(String,)> =
-                    sqlx::query_as("SELECT role FROM user_roles WHERE user_id = $1 ORDER BY role")
-                        .bind(user.id)
-                        .fetch_all(&self.pool)
-                        .await?;
-                user.roles = roles
-                    .into_iter()
-                    .map(|(r,)| $crate::domain::Role::parse(&r))
-                    .collect::<Result<_, _>>()
-                    .map_err($crate::store::DbError::Corrupt)?;
-                Ok(Some(user))
+                match user {
+                    // Same role loading as every other user lookup (auth_queries).
+                    Some(user) => Ok(Some(auth_impl::with_roles(&self.pool, user).await?)),
+                    None => Ok(None),
+                }
             }
 
             #[tracing::instrument(skip_all)]
