@@ -7,15 +7,18 @@ pub mod components;
 pub mod domain;
 pub mod error;
 pub mod pages;
+pub mod views;
 
 #[cfg(feature = "ssr")]
-pub mod admin;
-#[cfg(feature = "ssr")]
 pub mod auth;
+#[cfg(feature = "ssr")]
+pub mod clock;
 #[cfg(feature = "ssr")]
 pub mod content;
 #[cfg(feature = "ssr")]
 pub mod mail;
+#[cfg(feature = "ssr")]
+pub mod service;
 #[cfg(feature = "ssr")]
 pub mod state;
 #[cfg(feature = "ssr")]

@@ -1,6 +1,7 @@
-//! Outgoing email. An enum rather than a trait object: SMTP in production, `.eml` files in the
-//! outbox folder when no SMTP server is configured (so flows work on a fresh install), and
-//! in-memory for tests that read what was sent.
+//! Outgoing email transport. An enum rather than a trait object: SMTP in production, `.eml`
+//! files in a folder when no SMTP server is configured (so flows work on a fresh install), and
+//! in-memory for unit tests that read what was sent. Requests never call it: they queue rows in
+//! the outbox table, and the background worker (`service::background`) sends them.
 
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
@@ -8,11 +9,17 @@ use std::sync::{Arc, Mutex};
 use lettre::message::Mailbox;
 use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutgoingMail {
     pub to: String,
     pub subject: String,
     pub body_text: String,
+    /// With an HTML part the mail is `multipart/alternative`, text first.
+    pub body_html: Option<String>,
+    /// Stable across resends of one outbox row, so receivers can drop duplicates.
+    pub message_id: Option<String>,
+    /// RFC 8058 one-click unsubscribe target (https).
+    pub unsubscribe_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -107,17 +114,45 @@ impl Mailer {
     }
 }
 
-fn build(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailError> {
+/// The RFC 5322 message: automatic-mail headers (RFC 3834) so auto-responders stay quiet, the
+/// stable `Message-ID`, and for reminders `List-Unsubscribe` with one-click POST (RFC 8058).
+pub fn build(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailError> {
+    use lettre::message::header::{ContentType, HeaderName, HeaderValue};
+    use lettre::message::{MultiPart, SinglePart};
+
     let to: Mailbox = mail
         .to
         .parse()
         .map_err(|_| MailError::Address(mail.to.clone()))?;
-    Message::builder()
+    let raw = |name: &'static str, value: String| {
+        HeaderValue::new(HeaderName::new_from_ascii_str(name), value)
+    };
+    let mut builder = Message::builder()
         .from(from.clone())
         .to(to)
         .subject(&mail.subject)
-        .body(mail.body_text.clone())
-        .map_err(|e| MailError::Build(e.to_string()))
+        .message_id(mail.message_id.clone())
+        .raw_header(raw("Auto-Submitted", "auto-generated".into()))
+        .raw_header(raw("X-Auto-Response-Suppress", "All".into()));
+    if let Some(url) = &mail.unsubscribe_url {
+        builder = builder
+            .raw_header(raw("List-Unsubscribe", format!("<{url}>")))
+            .raw_header(raw("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()));
+    }
+    let text = SinglePart::builder()
+        .header(ContentType::TEXT_PLAIN)
+        .body(mail.body_text.clone());
+    let message = match &mail.body_html {
+        Some(html) => builder.multipart(
+            MultiPart::alternative().singlepart(text).singlepart(
+                SinglePart::builder()
+                    .header(ContentType::TEXT_HTML)
+                    .body(html.clone()),
+            ),
+        ),
+        None => builder.singlepart(text),
+    };
+    message.map_err(|e| MailError::Build(e.to_string()))
 }
 
 #[cfg(test)]
@@ -135,6 +170,8 @@ mod tests {
                 to: "a@kreis.de".into(),
                 subject: "Einladung".into(),
                 body_text: "Hallo Frau Ö.".into(),
+                message_id: Some("<lotse.1.abc@lotse.test>".into()),
+                ..Default::default()
             })
             .await
             .unwrap();
@@ -147,6 +184,8 @@ mod tests {
             text.contains("To: a@kreis.de") && text.contains("Subject: Einladung"),
             "{text}"
         );
+        assert!(text.contains("Message-ID: <lotse.1.abc@lotse.test>"), "{text}");
+        assert!(text.contains("Auto-Submitted: auto-generated"), "{text}");
     }
 
     #[test]

@@ -6,7 +6,7 @@ use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
-use crate::pages::admin;
+use crate::pages::administration as admin;
 use crate::pages::{
     AccessibilityPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PasswordForgottenPage,
     PasswordResetPage, TeamPage,

@@ -1,8 +1,12 @@
-//! Server state handed to pages and server functions through Leptos context.
+//! Server state handed to pages, server functions and background jobs.
+
+use std::sync::Arc;
 
 use leptos::prelude::LeptosOptions;
 
-use crate::auth::session::SessionPolicy;
+use crate::auth::cookie::SessionCookie;
+use crate::clock::Clock;
+use crate::domain::session::SessionPolicy;
 use crate::mail::Mailer;
 use crate::store::DynStore;
 
@@ -12,8 +16,30 @@ pub struct AppState {
     pub leptos_options: LeptosOptions,
     pub mailer: Mailer,
     pub sessions: SessionPolicy,
-    /// Public base URL without trailing slash, for links in emails.
+    pub cookie: SessionCookie,
+    /// Public base URL without trailing slash, for links in emails and the same-origin check.
     pub base_url: String,
+    pub clock: Clock,
+    /// Bounds concurrent password hashing (argon2 takes 19 MiB and a core each).
+    pub hashing: Arc<tokio::sync::Semaphore>,
+    /// Key for values this server signs into URLs (shared by all instances, see `SecretStore`).
+    pub url_key: Arc<str>,
+}
+
+impl AppState {
+    /// Concurrent argon2 computations allowed per instance.
+    pub const HASHING_PERMITS: usize = 2;
+
+    pub fn now(&self) -> chrono::DateTime<chrono::Utc> {
+        self.clock.now()
+    }
+
+    /// The URL signing key, created in the database on first start.
+    pub async fn load_url_key(store: &DynStore) -> Result<Arc<str>, crate::store::DbError> {
+        let fresh = crate::auth::token::new_token();
+        let key = store.secret("url-signing", &fresh, chrono::Utc::now()).await?;
+        Ok(Arc::from(key))
+    }
 }
 
 impl axum::extract::FromRef<AppState> for LeptosOptions {

@@ -75,6 +75,9 @@ pub struct GlobalArgs {
 pub enum Command {
     /// Migrate the database, import the content folder and serve the web application.
     Serve(ServeArgs),
+    /// Run only the background work (mail delivery, pruning), without serving pages; for
+    /// deployments that separate web and worker processes. Takes the same settings as `serve`.
+    Worker(ServeArgs),
     /// Apply pending database migrations and exit.
     Migrate,
     /// Validate and import a content folder into the database.
@@ -176,7 +179,7 @@ pub struct ServeArgs {
     pub secure_cookies: Option<bool>,
 
     /// Sign out after this many minutes without activity. [toml: session_idle_minutes]
-    /// [default: 120]
+    /// [default: 30]
     #[arg(
         long,
         env = "LOTSE_SESSION_IDLE_MINUTES",
@@ -194,6 +197,47 @@ pub struct ServeArgs {
         value_name = "HOURS"
     )]
     pub session_max_hours: Option<u32>,
+
+    /// Reverse proxies whose `X-Forwarded-For` is believed (comma-separated addresses or
+    /// networks, e.g. `10.0.0.5,192.168.0.0/24`). Without it the peer address is the client.
+    /// [toml: trusted_proxies]
+    #[arg(
+        long,
+        env = "LOTSE_TRUSTED_PROXIES",
+        hide_env_values = true,
+        value_name = "LIST"
+    )]
+    pub trusted_proxies: Option<String>,
+
+    /// Most simultaneous connections; more wait in the kernel's queue. [toml: max_connections]
+    /// [default: 1024]
+    #[arg(
+        long,
+        env = "LOTSE_MAX_CONNECTIONS",
+        hide_env_values = true,
+        value_name = "N"
+    )]
+    pub max_connections: Option<usize>,
+
+    /// Seconds a client may take to send the request headers, and to send each part of a
+    /// body. [toml: header_timeout_seconds] [default: 10]
+    #[arg(
+        long,
+        env = "LOTSE_HEADER_TIMEOUT_SECONDS",
+        hide_env_values = true,
+        value_name = "S"
+    )]
+    pub header_timeout_seconds: Option<u64>,
+
+    /// Seconds a whole request may take, body included. [toml: request_timeout_seconds]
+    /// [default: 30]
+    #[arg(
+        long,
+        env = "LOTSE_REQUEST_TIMEOUT_SECONDS",
+        hide_env_values = true,
+        value_name = "S"
+    )]
+    pub request_timeout_seconds: Option<u64>,
 
     /// Skip importing the content folder on start.
     #[arg(long, env = "LOTSE_NO_IMPORT", hide_env_values = true)]

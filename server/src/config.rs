@@ -46,7 +46,7 @@ pub struct Config {
     file: FileConfig,
 }
 
-/// Settings only `serve` needs.
+/// Settings only `serve` (and `worker`) need.
 #[derive(Debug, Clone)]
 pub struct ServeConfig {
     pub listen: SocketAddr,
@@ -54,7 +54,45 @@ pub struct ServeConfig {
     pub site_root: PathBuf,
     pub import_on_start: bool,
     pub mail: MailConfig,
-    pub sessions: app::auth::session::SessionPolicy,
+    pub sessions: app::domain::session::SessionPolicy,
+    pub cookie: app::auth::cookie::SessionCookie,
+    pub http: HttpLimits,
+}
+
+/// Protection against slow or greedy clients.
+#[derive(Debug, Clone)]
+pub struct HttpLimits {
+    /// Time to send the request headers (and, per read, a request body).
+    pub header_timeout: std::time::Duration,
+    /// Time for the whole request, from the first byte to the response.
+    pub request_timeout: std::time::Duration,
+    pub max_connections: usize,
+    /// Proxies whose `X-Forwarded-For` is believed.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+}
+
+impl Default for HttpLimits {
+    fn default() -> Self {
+        HttpLimits {
+            header_timeout: std::time::Duration::from_secs(10),
+            request_timeout: std::time::Duration::from_secs(30),
+            max_connections: 1024,
+            trusted_proxies: Vec::new(),
+        }
+    }
+}
+
+/// `10.0.0.5, 192.168.0.0/24` → networks (a single address is a /32 or /128).
+pub fn parse_proxies(list: &str) -> anyhow::Result<Vec<ipnet::IpNet>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|item| {
+            item.parse::<ipnet::IpNet>()
+                .or_else(|_| item.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .with_context(|| format!("trusted_proxies: {item:?} is not an address or network"))
+        })
+        .collect()
 }
 
 #[derive(Clone)]
@@ -92,6 +130,10 @@ struct FileConfig {
     secure_cookies: Option<bool>,
     session_idle_minutes: Option<u32>,
     session_max_hours: Option<u32>,
+    trusted_proxies: Option<String>,
+    max_connections: Option<usize>,
+    header_timeout_seconds: Option<u64>,
+    request_timeout_seconds: Option<u64>,
 }
 
 impl Config {
@@ -143,19 +185,45 @@ impl Config {
         let idle = args
             .session_idle_minutes
             .or(f.session_idle_minutes)
-            .unwrap_or(120);
+            .unwrap_or(30);
         let max = args.session_max_hours.or(f.session_max_hours).unwrap_or(12);
         if idle == 0 || max == 0 {
             anyhow::bail!("session_idle_minutes and session_max_hours must be positive");
         }
-        let sessions = app::auth::session::SessionPolicy {
+        let sessions = app::domain::session::SessionPolicy {
             idle: chrono::Duration::minutes(i64::from(idle)),
             absolute: chrono::Duration::hours(i64::from(max)),
-            secure_cookie: args
+        };
+        let cookie = app::auth::cookie::SessionCookie {
+            secure: args
                 .secure_cookies
                 .or(f.secure_cookies)
                 .unwrap_or_else(|| base_url.starts_with("https://")),
+            max_age_seconds: sessions.absolute.num_seconds(),
         };
+        let defaults = HttpLimits::default();
+        let seconds = std::time::Duration::from_secs;
+        let http = HttpLimits {
+            header_timeout: args
+                .header_timeout_seconds
+                .or(f.header_timeout_seconds)
+                .map_or(defaults.header_timeout, seconds),
+            request_timeout: args
+                .request_timeout_seconds
+                .or(f.request_timeout_seconds)
+                .map_or(defaults.request_timeout, seconds),
+            max_connections: args
+                .max_connections
+                .or(f.max_connections)
+                .unwrap_or(defaults.max_connections),
+            trusted_proxies: match args.trusted_proxies.as_ref().or(f.trusted_proxies.as_ref()) {
+                Some(list) => parse_proxies(list)?,
+                None => Vec::new(),
+            },
+        };
+        if http.header_timeout.is_zero() || http.request_timeout.is_zero() || http.max_connections == 0 {
+            anyhow::bail!("timeouts and max_connections must be positive");
+        }
         let mail = MailConfig {
             smtp_url: args.smtp_url.clone().or_else(|| f.smtp_url.clone()),
             from: args
@@ -172,6 +240,8 @@ impl Config {
         Ok(ServeConfig {
             mail,
             sessions,
+            cookie,
+            http,
             listen,
             base_url: base_url.trim_end_matches('/').to_owned(),
             site_root: args
@@ -244,12 +314,19 @@ mod tests {
                 secure_cookies: None,
                 session_idle_minutes: None,
                 session_max_hours: None,
+                trusted_proxies: Some("10.0.0.5, 192.168.0.0/24".into()),
+                max_connections: None,
+                header_timeout_seconds: None,
+                request_timeout_seconds: None,
                 no_import: false,
             })
             .unwrap();
         assert_eq!(serve.listen.to_string(), "0.0.0.0:8080");
         assert_eq!(serve.base_url, "http://0.0.0.0:8080");
-        assert!(!serve.sessions.secure_cookie, "plain http base URL");
+        assert!(!serve.cookie.secure, "plain http base URL");
+        assert_eq!(serve.sessions.idle, chrono::Duration::minutes(30), "ASVS idle default");
+        assert_eq!(serve.http.trusted_proxies.len(), 2);
+        assert!(parse_proxies("kein-proxy").is_err());
         assert!(
             !format!("{serve:?}").contains("geheim"),
             "SMTP password in Debug output"

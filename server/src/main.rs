@@ -35,6 +35,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     init_tracing(&config.log)?;
     match cli.command {
         Command::Serve(args) => commands::serve::run(&config, &config.serve(&args)?).await,
+        Command::Worker(args) => commands::serve::worker(&config, &config.serve(&args)?).await,
         Command::Migrate => commands::migrate::run(&config).await,
         Command::Import { dir } => commands::content::import(&config, dir).await,
         Command::Check { dir } => commands::content::check(&config, dir),

@@ -1,7 +1,6 @@
 //! Builds the HTTP application (`router`) and runs it until a shutdown signal arrives.
 
-use std::sync::OnceLock;
-use std::time::Duration;
+use std::sync::{Arc, OnceLock};
 
 use anyhow::Context;
 use axum::body::Body;
@@ -12,7 +11,10 @@ use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
+use axum::http::StatusCode;
 use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::limit::RequestBodyLimitLayer;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::compression::CompressionLayer;
 use tower_http::services::ServeDir;
 use tower_http::trace::TraceLayer;
@@ -21,14 +23,16 @@ use tracing::Level;
 use app::state::AppState;
 use app::{shell, App};
 
-use crate::http::{account, csrf, error_page, headers, healthz, session};
+use crate::config::HttpLimits;
+use crate::http::{account, api_errors, client, csrf, error_page, form_errors, headers, healthz, session};
 
 /// The complete application: pages, server functions, assets, health check and middleware.
-pub fn router(state: AppState) -> Router {
+pub fn router(state: AppState, http: &HttpLimits) -> Router {
     let options = state.leptos_options.clone();
     let pkg_dir =
         std::path::Path::new(options.site_root.as_ref()).join(options.site_pkg_dir.as_ref());
     let routes = route_list();
+    let https = state.base_url.starts_with("https://");
 
     let page_state = state.clone();
     let fallback_state = state.clone();
@@ -55,7 +59,7 @@ pub fn router(state: AppState) -> Router {
         .nest_service(
             "/pkg",
             tower::ServiceBuilder::new()
-                .layer(headers::immutable_cache())
+                .layer(middleware::from_fn(headers::hashed_asset_cache))
                 .service(ServeDir::new(pkg_dir)),
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
@@ -64,6 +68,9 @@ pub fn router(state: AppState) -> Router {
         >(
             move || provide_context(fallback_state.clone()), shell
         ))
+        // Server functions are routed by `leptos_routes_with_context` too, so their answers
+        // are corrected here, for every `/api/` path.
+        .layer(middleware::from_fn(api_errors::map_server_fn_errors))
         .layer(middleware::from_fn_with_state(
             state.clone(),
             session::resolve_session,
@@ -72,9 +79,25 @@ pub fn router(state: AppState) -> Router {
             state.clone(),
             csrf::refuse_cross_site,
         ))
+        .layer(middleware::from_fn_with_state(
+            state.clone(),
+            form_errors::sign_form_errors,
+        ))
+        .layer(middleware::from_fn_with_state(
+            Arc::new(http.trusted_proxies.clone()),
+            client::resolve_client,
+        ))
         .with_state(state);
 
-    headers::with_security_headers(app)
+    headers::with_security_headers(app, https)
+        // Bodies: at most 1 MiB, no stall longer than the header timeout, and the whole request
+        // within the request timeout (a slow-drip body gets 408 instead of a worker forever).
+        .layer(RequestBodyLimitLayer::new(MAX_BODY_BYTES))
+        .layer(RequestBodyTimeoutLayer::new(http.header_timeout))
+        .layer(TimeoutLayer::with_status_code(
+            StatusCode::REQUEST_TIMEOUT,
+            http.request_timeout,
+        ))
         .layer(CompressionLayer::new())
         .layer(
             TraceLayer::new_for_http()
@@ -90,6 +113,9 @@ pub fn router(state: AppState) -> Router {
         )
         .layer(CatchPanicLayer::custom(error_page::on_panic))
 }
+
+/// Form posts and server-function calls are small; larger bodies are refused with 413.
+pub const MAX_BODY_BYTES: usize = 1024 * 1024;
 
 /// The route list, generated once per process. Generating it sets a process-global flag in
 /// leptos_server that leaves any resource first polled meanwhile pending forever (leptos issue
@@ -108,17 +134,14 @@ async fn server_fn_handler(
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets running requests finish.
-pub async fn serve(listener: tokio::net::TcpListener, app: Router) -> anyhow::Result<()> {
-    axum::serve(
-        listener,
-        app.into_make_service_with_connect_info::<std::net::SocketAddr>(),
-    )
-    .with_graceful_shutdown(shutdown_signal())
-    .await
-    .context("server error")
+pub async fn serve(listener: tokio::net::TcpListener, app: Router, http: &HttpLimits) -> anyhow::Result<()> {
+    crate::http::listener::serve(listener, app, http, shutdown_signal())
+        .await
+        .context("server error")
 }
 
-async fn shutdown_signal() {
+/// Resolves on Ctrl-C or SIGTERM.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if let Err(err) = tokio::signal::ctrl_c().await {
             tracing::error!(%err, "cannot listen for Ctrl-C");
@@ -143,11 +166,4 @@ async fn shutdown_signal() {
         _ = ctrl_c => {},
         _ = terminate => {},
     }
-    tracing::info!("shutdown signal received, finishing open requests");
-    // Give in-flight requests a bounded time; axum waits for them after this future resolves.
-    tokio::spawn(async {
-        tokio::time::sleep(Duration::from_secs(20)).await;
-        tracing::warn!("open requests did not finish within 20 s, exiting");
-        std::process::exit(0);
-    });
 }

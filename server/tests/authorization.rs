@@ -1,24 +1,21 @@
 //! Authorization matrix over the real router: every administration server function and
 //! protected page, called as every role and as a supervisor of another office.
 
-mod common;
+mod support;
 
-use axum::body::Body;
-use axum::http::{Request, StatusCode};
-use axum::Router;
+use axum::http::StatusCode;
 use leptos::server_fn::ServerFn;
-use tower::ServiceExt;
 
-use app::api::admin::{
-    AdminOffices, CreateOffice, CreateTeam, InviteBulk, InvitePerson, LoadUsers, ResendInvitation,
-    SetUserActive, SetUserRoles,
+use app::api::administration::{
+    AdminOffices, CreateOffice, CreateTeam, InviteBulk, InvitePerson, LoadInviteOptions, LoadUsers,
+    ResendInvitation, RevokeInvitation, SetUserActive, SetUserRoles,
 };
 use app::api::oversight::{AuditEntries, ContentProblemList, MyTeam};
 use app::auth::token::{hash_token, new_token};
-use app::domain::{Land, Role};
-use app::store::{DynStore, NewInvitation, NewOrganisation};
+use app::domain::Role;
+use app::store::{NewInvitation, NewMail};
 
-use common::{session_cookie, sign_in, TEST_PASSWORD};
+use support::{body_text, location, TestApp};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Who {
@@ -40,7 +37,6 @@ const EVERYONE: [Who; 6] = [
 ];
 
 struct World {
-    router: Router,
     cookies: Vec<(Who, Option<String>)>,
     office_a: i64,
     learner_a: i64,
@@ -48,61 +44,61 @@ struct World {
     invitation_a: i64,
 }
 
-async fn world(store: &DynStore) -> World {
-    let office = |slug: &str| NewOrganisation {
-        slug: slug.into(),
-        name: format!("ABH {slug}"),
-        land: Land::RheinlandPfalz,
+/// An invitation row with its (never delivered) mail.
+pub async fn stored_invitation(app: &TestApp, email: &str, office: i64, team: Option<i64>) -> (i64, String) {
+    let token = new_token();
+    let hash = hash_token(&token);
+    let mail = NewMail {
+        dedupe_key: format!("invitation:{hash}"),
+        category: "invitation".into(),
+        user_id: None,
+        recipient: email.into(),
+        subject: "Einladung".into(),
+        body_text: format!("token={token}"),
+        body_html: None,
+        unsubscribe_url: None,
+        send_after: app.now(),
     };
-    let a = store
-        .create_organisation(&office("a"), &["Team 1".into()])
+    let id = app
+        .store
+        .create_invitation(
+            &NewInvitation {
+                email: email.into(),
+                display_name: "Neu".into(),
+                organisation_id: office,
+                team_id: team,
+                roles: vec![Role::Learner],
+                token_hash: hash,
+                invited_by: None,
+                expires_at: app.now() + chrono::Duration::days(7),
+            },
+            &mail,
+            app.now(),
+        )
         .await
         .unwrap();
-    let b = store
-        .create_organisation(&office("b"), &["Team 1".into()])
-        .await
-        .unwrap();
+    (id, token)
+}
+
+async fn world(app: &TestApp) -> World {
+    let a = app.office("a", &["Team 1"]).await;
+    let b = app.office("b", &["Team 1"]).await;
     let users = [
         (Who::LearnerA, "learner.a@a.de", Role::Learner, Some(a.id)),
         (Who::TrainerA, "trainer.a@a.de", Role::Trainer, Some(a.id)),
-        (
-            Who::SupervisorA,
-            "chef.a@a.de",
-            Role::Supervisor,
-            Some(a.id),
-        ),
-        (
-            Who::SupervisorB,
-            "chef.b@b.de",
-            Role::Supervisor,
-            Some(b.id),
-        ),
+        (Who::SupervisorA, "chef.a@a.de", Role::Supervisor, Some(a.id)),
+        (Who::SupervisorB, "chef.b@b.de", Role::Supervisor, Some(b.id)),
         (Who::Admin, "admin@netz.de", Role::Admin, None),
     ];
     let mut ids = Vec::new();
     for (who, email, role, office) in users {
-        ids.push((who, common::user(store, email, &[role], office).await));
+        ids.push((who, app.user(email, &[role], office).await));
     }
-    common::user(store, "learner.b@b.de", &[Role::Learner], Some(b.id)).await;
-    let invitation_a = store
-        .create_invitation(&NewInvitation {
-            email: "neu@a.de".into(),
-            display_name: "Neu".into(),
-            organisation_id: a.id,
-            team_id: None,
-            roles: vec![Role::Learner],
-            token_hash: hash_token(&new_token()),
-            invited_by: None,
-            expires_at: chrono::Utc::now() + chrono::Duration::days(7),
-        })
-        .await
-        .unwrap();
-    let router = common::router(store.clone());
+    app.user("learner.b@b.de", &[Role::Learner], Some(b.id)).await;
+    let (invitation_a, _) = stored_invitation(app, "neu@a.de", a.id, None).await;
     let mut cookies = vec![(Who::Anonymous, None)];
     for (who, email, ..) in users {
-        let cookie =
-            session_cookie(&sign_in(&router, email, TEST_PASSWORD).await).expect("signed in");
-        cookies.push((who, Some(cookie)));
+        cookies.push((who, Some(app.cookie_for(email).await)));
     }
     let learner_a = ids
         .iter()
@@ -110,7 +106,6 @@ async fn world(store: &DynStore) -> World {
         .map(|(_, id)| *id)
         .unwrap();
     World {
-        router,
         cookies,
         office_a: a.id,
         learner_a,
@@ -119,42 +114,36 @@ async fn world(store: &DynStore) -> World {
     }
 }
 
-/// Calls a server function as `who`; `Ok(body)` on success, `Err(body)` with the AppError JSON.
-async fn call(world: &World, who: Who, path: &str, body: String) -> Result<String, String> {
+/// Calls a server function as `who`; `Ok(body)` on success, `Err((status, body))` with the
+/// AppError JSON.
+async fn call(app: &TestApp, world: &World, who: Who, path: &str, body: String) -> Result<String, (StatusCode, String)> {
     let cookie = world
         .cookies
         .iter()
         .find(|(w, _)| *w == who)
         .and_then(|(_, c)| c.clone());
-    let mut request = Request::post(path)
-        .header("host", "lotse.test")
-        .header("origin", common::BASE_URL)
-        .header("content-type", "application/x-www-form-urlencoded");
-    if let Some(cookie) = cookie {
-        request = request.header("cookie", cookie);
-    }
-    let response = world
-        .router
-        .clone()
-        .oneshot(request.body(Body::from(body)).unwrap())
-        .await
-        .unwrap();
-    let ok = response.status().is_success();
-    let text = common::body_text(response).await;
-    if ok {
+    let response = app.post_form(path, &body, cookie.as_deref()).await;
+    let status = response.status();
+    let text = body_text(response).await;
+    if status.is_success() {
         Ok(text)
     } else {
-        Err(text)
+        Err((status, text))
     }
 }
 
-fn denied(result: &Result<String, String>) -> bool {
-    matches!(result, Err(body) if body.contains("Forbidden") || body.contains("Unauthenticated"))
+/// Refused with the right status: 401 for anonymous callers, 403 for everybody else.
+fn denied(result: &Result<String, (StatusCode, String)>) -> bool {
+    match result {
+        Err((StatusCode::UNAUTHORIZED, body)) => body.contains("Unauthenticated"),
+        Err((StatusCode::FORBIDDEN, body)) => body.contains("Forbidden"),
+        _ => false,
+    }
 }
 
-async fn expect_only(world: &World, name: &str, path: &str, body: String, allowed: &[Who]) {
+async fn expect_only(app: &TestApp, world: &World, name: &str, path: &str, body: String, allowed: &[Who]) {
     for who in EVERYONE {
-        let result = call(world, who, path, body.clone()).await;
+        let result = call(app, world, who, path, body.clone()).await;
         if allowed.contains(&who) {
             assert!(
                 !denied(&result),
@@ -171,12 +160,13 @@ async fn expect_only(world: &World, name: &str, path: &str, body: String, allowe
 
 #[tokio::test]
 async fn every_administration_function_admits_exactly_the_right_roles() {
-    for b in common::backends().await {
-        let w = world(&b.store).await;
+    for app in TestApp::each().await {
+        let w = world(&app).await;
         let a = w.office_a;
         let learner = w.learner_a;
         use Who::*;
         expect_only(
+            &app,
             &w,
             "admin_offices",
             AdminOffices::PATH,
@@ -185,6 +175,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "create_office",
             CreateOffice::PATH,
@@ -193,6 +184,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "create_team",
             CreateTeam::PATH,
@@ -201,6 +193,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "load_users",
             LoadUsers::PATH,
@@ -209,6 +202,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "set_user_roles",
             SetUserRoles::PATH,
@@ -217,6 +211,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "invite_person",
             InvitePerson::PATH,
@@ -225,6 +220,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "invite_bulk",
             InviteBulk::PATH,
@@ -233,14 +229,29 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
-            "resend_invitation",
-            ResendInvitation::PATH,
-            format!("invitation_id={}", w.invitation_a),
-            &[SupervisorA, Admin],
+            "load_invite_options",
+            LoadInviteOptions::PATH,
+            String::new(),
+            &[SupervisorA, SupervisorB, Admin],
         )
         .await;
+        // Invitations: refused for people who cannot invite at all; an invitation of another
+        // office is "not found" for supervisor B (nothing reveals that it exists).
+        for path in [ResendInvitation::PATH, RevokeInvitation::PATH] {
+            let body = format!("invitation_id={}", w.invitation_a);
+            for who in [Anonymous, LearnerA, TrainerA] {
+                let result = call(&app, &w, who, path, body.clone()).await;
+                assert!(denied(&result), "{path} as {who:?}: {result:?}");
+            }
+            let foreign = call(&app, &w, SupervisorB, path, body.clone()).await;
+            assert!(matches!(&foreign, Err((StatusCode::NOT_FOUND, _))), "{path}: {foreign:?}");
+        }
+        let resent = call(&app, &w, SupervisorA, ResendInvitation::PATH, format!("invitation_id={}", w.invitation_a)).await;
+        assert!(resent.is_ok(), "{resent:?}");
         expect_only(
+            &app,
             &w,
             "audit_entries",
             AuditEntries::PATH,
@@ -249,6 +260,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "content_problem_list",
             ContentProblemList::PATH,
@@ -257,6 +269,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         )
         .await;
         expect_only(
+            &app,
             &w,
             "my_team",
             MyTeam::PATH,
@@ -267,6 +280,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         // Last, as it changes the learner: deactivate (allowed calls), then the others are refused.
         for who in EVERYONE {
             let result = call(
+                &app,
                 &w,
                 who,
                 SetUserActive::PATH,
@@ -277,7 +291,7 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
                 denied(&result),
                 !matches!(who, SupervisorA | Admin),
                 "{}: set_user_active as {who:?}: {result:?}",
-                b.name
+                app.backend
             );
         }
     }
@@ -285,10 +299,11 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
 
 #[tokio::test]
 async fn a_supervisor_never_sees_people_of_another_office() {
-    let b = common::sqlite().await;
-    let w = world(&b.store).await;
+    for app in TestApp::each().await {
+    let w = world(&app).await;
     // Asking for office B explicitly does not widen the scope.
     let body = call(
+        &app,
         &w,
         Who::SupervisorA,
         LoadUsers::PATH,
@@ -301,12 +316,13 @@ async fn a_supervisor_never_sees_people_of_another_office() {
         !body.contains(&w.learner_b_email) && !body.contains("chef.b@b.de"),
         "{body}"
     );
-    let team = call(&w, Who::SupervisorB, MyTeam::PATH, String::new())
+    let team = call(&app, &w, Who::SupervisorB, MyTeam::PATH, String::new())
         .await
         .unwrap();
     assert!(!team.contains("@a.de"), "{team}");
     // And a supervisor cannot grant roles above learner, even in the own office.
     let escalate = call(
+        &app,
         &w,
         Who::SupervisorA,
         SetUserRoles::PATH,
@@ -314,12 +330,13 @@ async fn a_supervisor_never_sees_people_of_another_office() {
     )
     .await;
     assert!(denied(&escalate), "{escalate:?}");
+    }
 }
 
 #[tokio::test]
 async fn protected_pages_redirect_anonymous_visitors_and_refuse_learners() {
-    let b = common::sqlite().await;
-    let w = world(&b.store).await;
+    for app in TestApp::each().await {
+    let w = world(&app).await;
     for path in [
         "/admin",
         "/admin/personen",
@@ -329,13 +346,13 @@ async fn protected_pages_redirect_anonymous_visitors_and_refuse_learners() {
         "/admin/inhalte",
         "/team",
     ] {
-        let anonymous = common::get(&w.router, path).await;
+        let anonymous = app.get(path).await;
         assert!(
             anonymous.status().is_redirection(),
             "{path}: {}",
             anonymous.status()
         );
-        let location = common::location(&anonymous);
+        let location = location(&anonymous);
         assert!(
             location.starts_with("/login?hinweis=anmelden&next="),
             "{path}: {location}"
@@ -346,12 +363,13 @@ async fn protected_pages_redirect_anonymous_visitors_and_refuse_learners() {
             .find(|(who, _)| *who == Who::LearnerA)
             .and_then(|(_, c)| c.clone())
             .unwrap();
-        let response = common::get_with_cookie(&w.router, path, &learner).await;
+        let response = app.get_as(path, &learner).await;
         assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
-        let html = common::body_text(response).await;
+        let html = body_text(response).await;
         assert!(
             html.contains("Dafür fehlt Ihnen die Berechtigung."),
             "{path}"
         );
+    }
     }
 }

@@ -1,7 +1,7 @@
 //! Importing content into the store, on SQLite and (when configured) PostgreSQL: idempotent,
 //! one revision per changed file, removed lessons archived with their progress kept.
 
-mod common;
+mod support;
 
 use std::path::Path;
 
@@ -17,18 +17,18 @@ fn lesson(title: &str, body: &str) -> String {
 
 /// One track, one module, two lessons and a quiz.
 fn sample_course(root: &Path) {
-    common::basis_track(root);
-    common::write_content(
+    support::basis_track(root);
+    support::write_content(
         root,
         "basis/01-titel/01-ueberblick.md",
         &lesson("Überblick", "Die Titel nach § 4 AufenthG."),
     );
-    common::write_content(
+    support::write_content(
         root,
         "basis/01-titel/02-details.md",
         &lesson("Details", "Mehr dazu."),
     );
-    common::write_content(
+    support::write_content(
         root,
         "basis/01-titel/quiz.md",
         "+++\ntitle = \"Test\"\n+++\n\n## Ist die Duldung ein Aufenthaltstitel?\n\n- [( )] Ja\n- [(X)] Nein\n\n*****\nNein.\n*****\n",
@@ -44,7 +44,7 @@ fn load(root: &Path) -> LoadResult {
 async fn sync(store: &DynStore, root: &Path) -> app::domain::content_sync::SyncReport {
     let loaded = load(root);
     store
-        .sync_content(&loaded.course, &loaded.problems)
+        .sync_content(&loaded.course, &loaded.problems, chrono::Utc::now())
         .await
         .unwrap()
 }
@@ -65,38 +65,38 @@ async fn learner(store: &DynStore) -> i64 {
 
 #[tokio::test]
 async fn reimporting_unchanged_content_writes_nothing() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         let first = sync(&b.store, dir.path()).await;
         assert_eq!(
             first.created, 5,
             "{}: track, module, 2 lessons, quiz",
-            b.name
+            b.backend
         );
         let second = sync(&b.store, dir.path()).await;
-        assert!(second.wrote_nothing(), "{}: {second:?}", b.name);
+        assert!(second.wrote_nothing(), "{}: {second:?}", b.backend);
     }
 }
 
 #[tokio::test]
 async fn changing_one_lesson_creates_exactly_one_revision() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         sync(&b.store, dir.path()).await;
-        common::write_content(
+        support::write_content(
             dir.path(),
             "basis/01-titel/02-details.md",
             &lesson("Details", "Geänderter Text."),
         );
         let report = sync(&b.store, dir.path()).await;
-        assert_eq!(report.revised, 1, "{}: {report:?}", b.name);
+        assert_eq!(report.revised, 1, "{}: {report:?}", b.backend);
         assert_eq!(
             (report.created, report.archived, report.touched),
             (0, 0, 0),
             "{}",
-            b.name
+            b.backend
         );
 
         let outline = b.store.outline().await.unwrap();
@@ -105,10 +105,10 @@ async fn changing_one_lesson_creates_exactly_one_revision() {
             lessons.iter().map(|l| l.revision).collect::<Vec<_>>(),
             vec![1, 2],
             "{}",
-            b.name
+            b.backend
         );
         let body = b.store.lesson_body(lessons[1].id, 2).await.unwrap();
-        assert!(body.body_html.contains("Geänderter Text."), "{}", b.name);
+        assert!(body.body_html.contains("Geänderter Text."), "{}", b.backend);
         // The old revision stays readable.
         assert!(b
             .store
@@ -122,7 +122,7 @@ async fn changing_one_lesson_creates_exactly_one_revision() {
 
 #[tokio::test]
 async fn deleting_a_lesson_archives_it_and_keeps_its_progress() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         sync(&b.store, dir.path()).await;
@@ -142,21 +142,21 @@ async fn deleting_a_lesson_archives_it_and_keeps_its_progress() {
 
         std::fs::remove_file(dir.path().join("basis/01-titel/02-details.md")).unwrap();
         let report = sync(&b.store, dir.path()).await;
-        assert_eq!(report.archived, 1, "{}: {report:?}", b.name);
+        assert_eq!(report.archived, 1, "{}: {report:?}", b.backend);
 
         let outline = b.store.outline().await.unwrap();
         assert_eq!(
             outline.tracks[0].modules[0].lessons.len(),
             1,
             "{}: archived lesson hidden",
-            b.name
+            b.backend
         );
         let progress = b.store.progress_of(user).await.unwrap();
-        assert_eq!(progress.len(), 1, "{}: progress kept", b.name);
-        assert_eq!(progress[0].lesson_id, details.id, "{}", b.name);
+        assert_eq!(progress.len(), 1, "{}: progress kept", b.backend);
+        assert_eq!(progress[0].lesson_id, details.id, "{}", b.backend);
 
         // Restoring the file brings the lesson back without a new revision.
-        common::write_content(
+        support::write_content(
             dir.path(),
             "basis/01-titel/02-details.md",
             &lesson("Details", "Mehr dazu."),
@@ -166,18 +166,18 @@ async fn deleting_a_lesson_archives_it_and_keeps_its_progress() {
             (report.touched, report.revised),
             (1, 0),
             "{}: {report:?}",
-            b.name
+            b.backend
         );
     }
 }
 
 #[tokio::test]
 async fn a_broken_lesson_keeps_its_stored_version_and_the_problem_is_listed() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         sync(&b.store, dir.path()).await;
-        common::write_content(
+        support::write_content(
             dir.path(),
             "basis/01-titel/02-details.md",
             "+++\ntitle = \"Details\"\n+++\n\nText ohne minutes.\n",
@@ -186,32 +186,32 @@ async fn a_broken_lesson_keeps_its_stored_version_and_the_problem_is_listed() {
         assert!(loaded.has_errors());
         let report = b
             .store
-            .sync_content(&loaded.course, &loaded.problems)
+            .sync_content(&loaded.course, &loaded.problems, chrono::Utc::now())
             .await
             .unwrap();
         assert_eq!(
             (report.archived, report.revised),
             (0, 0),
             "{}: {report:?}",
-            b.name
+            b.backend
         );
-        assert!(report.problems_replaced, "{}", b.name);
+        assert!(report.problems_replaced, "{}", b.backend);
         let outline = b.store.outline().await.unwrap();
         assert_eq!(
             outline.tracks[0].modules[0].lessons.len(),
             2,
             "{}: old version still served",
-            b.name
+            b.backend
         );
         let problems = b.store.content_problems().await.unwrap();
-        assert_eq!(problems.len(), 1, "{}: {problems:?}", b.name);
-        assert!(problems[0].file.ends_with("02-details.md"), "{}", b.name);
+        assert_eq!(problems.len(), 1, "{}: {problems:?}", b.backend);
+        assert!(problems[0].file.ends_with("02-details.md"), "{}", b.backend);
     }
 }
 
 #[tokio::test]
 async fn progress_writes_are_idempotent() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         let dir = tempfile::tempdir().unwrap();
         sample_course(dir.path());
         sync(&b.store, dir.path()).await;
@@ -233,8 +233,8 @@ async fn progress_writes_are_idempotent() {
             .await
             .unwrap();
         let rows = b.store.progress_of(user).await.unwrap();
-        assert_eq!(rows.len(), 2, "{}: one row per kind", b.name);
+        assert_eq!(rows.len(), 2, "{}: one row per kind", b.backend);
         let viewed = rows.iter().find(|r| r.kind == "viewed").unwrap();
-        assert_eq!(viewed.revision, 2, "{}: viewed moves forward", b.name);
+        assert_eq!(viewed.revision, 2, "{}: viewed moves forward", b.backend);
     }
 }

@@ -2,17 +2,16 @@
 //! office; the earliest due date counts; the dashboard lists assigned tracks first (both backends).
 //! Nothing in the application writes assignments yet, so the rows are inserted directly.
 
-mod common;
-mod learning_support;
+mod support;
 
 use chrono::NaiveDate;
 
 use app::domain::{Land, Role};
 use app::store::{Assignee, DynStore, NewOrganisation, NewUser};
-use learning_support::*;
+use support::*;
 
 async fn person(store: &DynStore, email: &str, organisation: i64, team: Option<i64>) -> i64 {
-    let hash = app::auth::password::hash_password(common::TEST_PASSWORD).expect("hash");
+    let hash = app::auth::password::hash_password(support::TEST_PASSWORD).expect("hash");
     store
         .create_user(&NewUser {
             email: email.into(),
@@ -38,7 +37,7 @@ async fn assign(
     let sql = "INSERT INTO assignments (track_id, organisation_id, team_id, user_id, due_on, created_at) \
                VALUES ($1, $2, $3, $4, $5, CURRENT_TIMESTAMP)";
     let due: NaiveDate = due.parse().unwrap();
-    if b.name == "postgres" {
+    if b.backend == "postgres" {
         let pool = sqlx::PgPool::connect(&b.url).await.unwrap();
         sqlx::query(sql)
             .bind(track)
@@ -73,8 +72,8 @@ fn office(slug: &str) -> NewOrganisation {
 
 #[tokio::test]
 async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
-    for b in common::backends().await {
-        import_curriculum(&b.store).await;
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
         let tracks: Vec<i64> = b
             .store
             .outline()
@@ -124,7 +123,7 @@ async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
                 (tracks[2], "2027-03-31".to_owned())
             ],
             "{}",
-            b.name
+            b.backend
         );
         assert_eq!(
             got(b
@@ -134,7 +133,7 @@ async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
                 .unwrap()),
             vec![(tracks[2], "2027-03-31".to_owned())],
             "{}",
-            b.name
+            b.backend
         );
         assert_eq!(
             got(b
@@ -144,7 +143,7 @@ async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
                 .unwrap()),
             vec![(tracks[0], "2026-12-01".to_owned())],
             "{}",
-            b.name
+            b.backend
         );
         let admin = Assignee {
             user_id: anna,
@@ -154,43 +153,43 @@ async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
         assert!(
             b.store.assigned_tracks(admin).await.unwrap().is_empty(),
             "{}",
-            b.name
+            b.backend
         );
 
-        let router = common::router(b.store.clone());
-        let cookie = common::session_cookie(
-            &common::sign_in(&router, "anna@kreis.de", common::TEST_PASSWORD).await,
+        let router = b.router.clone();
+        let cookie = support::session_cookie(
+            &b.sign_in("anna@kreis.de", support::TEST_PASSWORD).await,
         )
         .expect("signed in");
-        let html = common::body_text(common::get_with_cookie(&router, "/", &cookie).await).await;
+        let html = support::body_text(b.get_as("/", &cookie).await).await;
         let at = |text: &str| {
             html.find(text)
-                .unwrap_or_else(|| panic!("{}: {text} missing", b.name))
+                .unwrap_or_else(|| panic!("{}: {text} missing", b.backend))
         };
         assert!(
             html.contains("Zu erledigen bis <strong>31.12.2026</strong>"),
             "{}",
-            b.name
+            b.backend
         );
         assert!(
             at("Ihnen zugewiesen") < at("Digitales Arbeiten auf der Behörde"),
             "{}",
-            b.name
+            b.backend
         );
         assert!(
             at("Digitales Arbeiten auf der Behörde") < at("Fachkräfteeinwanderungsgesetz"),
             "{}",
-            b.name
+            b.backend
         );
         assert!(
             at("Fachkräfteeinwanderungsgesetz") < at("Weitere Lernpfade"),
             "{}",
-            b.name
+            b.backend
         );
         assert!(
             at("Weitere Lernpfade") < at("Basiswissen für Quereinsteigende"),
             "{}",
-            b.name
+            b.backend
         );
     }
 }

@@ -1,23 +1,22 @@
 //! Learner pages over the real router: sign-in redirects, progress from reading and marking
 //! lessons (also without JavaScript), one percentage everywhere, resuming where one left off.
 
-mod common;
-mod learning_support;
+mod support;
 
 use axum::http::StatusCode;
 
 use app::domain::grading::percent;
 use app::store::ProgressKind;
-use learning_support::*;
+use support::*;
 
 const MODULE_PAGE: &str = "/tracks/basiswissen/aufenthaltstitel";
 const DONE: &str = "/api/learn/lesson_done";
 
 #[tokio::test]
 async fn anonymous_visitors_of_learner_pages_are_sent_to_sign_in() {
-    let b = common::sqlite().await;
-    import_curriculum(&b.store).await;
-    let router = common::router(b.store.clone());
+    let b = support::TestApp::sqlite().await;
+    b.import_curriculum().await;
+    let router = b.router.clone();
     for path in [
         "/tracks",
         "/tracks/basiswissen",
@@ -25,46 +24,46 @@ async fn anonymous_visitors_of_learner_pages_are_sent_to_sign_in() {
         QUIZ_PAGE,
         "/tracks/basiswissen/aufenthaltstitel/titelarten",
     ] {
-        let response = common::get(&router, path).await;
+        let response = b.get(path).await;
         assert_eq!(response.status(), StatusCode::SEE_OTHER, "{path}");
         assert_eq!(
-            common::location(&response),
+            support::location(&response),
             format!("/login?hinweis=anmelden&next={path}")
         );
     }
     // The start page stays public.
-    let home = common::body_text(common::get(&router, "/").await).await;
+    let home = support::body_text(b.get("/").await).await;
     assert!(home.contains("Willkommen bei Lotse") && !home.contains("Mein Lernstand"));
 }
 
 #[tokio::test]
 async fn unknown_content_is_a_german_404() {
-    let b = common::sqlite().await;
-    import_curriculum(&b.store).await;
-    let router = common::router(b.store.clone());
-    let (_, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
+    let b = support::TestApp::sqlite().await;
+    b.import_curriculum().await;
+    let router = b.router.clone();
+    let (_, cookie) = b.learner("anna@kreis.de").await;
     let response =
-        common::get_with_cookie(&router, "/tracks/basiswissen/gibt-es-nicht", &cookie).await;
+        b.get_as("/tracks/basiswissen/gibt-es-nicht", &cookie).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
-    assert!(common::body_text(response)
+    assert!(support::body_text(response)
         .await
         .contains("Das Modul wurde nicht gefunden."));
 }
 
 #[tokio::test]
 async fn reading_marking_and_passing_complete_the_module_with_one_percentage_everywhere() {
-    for b in common::backends().await {
-        import_curriculum(&b.store).await;
-        let router = common::router(b.store.clone());
-        let (user, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
+        let router = b.router.clone();
+        let (user, cookie) = b.learner("anna@kreis.de").await;
         let outline = b.store.outline().await.unwrap();
         let track = &outline.tracks[0];
         let module = &track.modules[0];
         for lesson in &module.lessons {
             let path = format!("{MODULE_PAGE}/{}", lesson.slug);
-            let page = common::get_with_cookie(&router, &path, &cookie).await;
-            assert_eq!(page.status(), StatusCode::OK, "{}: {path}", b.name);
-            let html = common::body_text(page).await;
+            let page = b.get_as(&path, &cookie).await;
+            assert_eq!(page.status(), StatusCode::OK, "{}: {path}", b.backend);
+            let html = support::body_text(page).await;
             assert!(
                 html.contains("Als erledigt markieren") && html.contains("Rechtsstand 01.01.2026"),
                 "{path}"
@@ -72,20 +71,20 @@ async fn reading_marking_and_passing_complete_the_module_with_one_percentage_eve
             // Without JavaScript, twice (a double click): back to the lesson, counted once.
             let body = format!("track={TRACK}&module={MODULE}&lesson={}", lesson.slug);
             for _ in 0..2 {
-                let response = plain_post(&router, DONE, &body, &cookie, &path).await;
-                assert!(response.status().is_redirection(), "{}", b.name);
+                let response = b.plain_post(DONE, &body, &cookie, &path).await;
+                assert!(response.status().is_redirection(), "{}", b.backend);
                 // Leptos sends the Referer back, with an empty query where it cleared error details.
                 assert_eq!(
-                    common::location(&response).trim_end_matches('?'),
-                    format!("{}{path}", common::BASE_URL)
+                    support::location(&response).trim_end_matches('?'),
+                    format!("{}{path}", support::BASE_URL)
                 );
             }
             let html =
-                common::body_text(common::get_with_cookie(&router, &path, &cookie).await).await;
+                support::body_text(b.get_as(&path, &cookie).await).await;
             assert!(
                 html.contains("Diese Lektion ist als erledigt markiert."),
                 "{}: {path}",
-                b.name
+                b.backend
             );
         }
         let rows = b.store.progress_of(user).await.unwrap();
@@ -94,11 +93,11 @@ async fn reading_marking_and_passing_complete_the_module_with_one_percentage_eve
             (count(ProgressKind::Viewed), count(ProgressKind::Completed)),
             (4, 4),
             "{}",
-            b.name
+            b.backend
         );
 
         let html =
-            common::body_text(common::get_with_cookie(&router, QUIZ_PAGE, &cookie).await).await;
+            support::body_text(b.get_as(QUIZ_PAGE, &cookie).await).await;
         let attempt = attempt_id(&html);
         let right = answers(&b.store, user, &attempt, true).await;
         let result = json(
@@ -111,19 +110,19 @@ async fn reading_marking_and_passing_complete_the_module_with_one_percentage_eve
             .await,
         )
         .await;
-        assert_eq!(result["passed"], true, "{}", b.name);
+        assert_eq!(result["passed"], true, "{}", b.backend);
 
         let module_html =
-            common::body_text(common::get_with_cookie(&router, MODULE_PAGE, &cookie).await).await;
+            support::body_text(b.get_as(MODULE_PAGE, &cookie).await).await;
         assert!(
             module_html.contains("5 von 5 erledigt – 100 %"),
             "{}: {module_html}",
-            b.name
+            b.backend
         );
         assert!(
             module_html.contains("✓ bestanden (bestes Ergebnis 100 %)"),
             "{}",
-            b.name
+            b.backend
         );
         // The track: every lesson and quiz is one unit, floored percentage.
         let total: usize = track
@@ -132,12 +131,12 @@ async fn reading_marking_and_passing_complete_the_module_with_one_percentage_eve
             .map(|m| m.lessons.len() + usize::from(m.quiz.is_some()))
             .sum();
         let expected = format!("5 von {total} erledigt – {} %", percent(5, total as u32));
-        let track_html = common::body_text(
-            common::get_with_cookie(&router, "/tracks/basiswissen", &cookie).await,
+        let track_html = support::body_text(
+            b.get_as("/tracks/basiswissen", &cookie).await,
         )
         .await;
         let dashboard =
-            common::body_text(common::get_with_cookie(&router, "/", &cookie).await).await;
+            support::body_text(b.get_as("/", &cookie).await).await;
         for (page, html) in [
             ("track", &track_html),
             ("dashboard", &dashboard),
@@ -147,14 +146,14 @@ async fn reading_marking_and_passing_complete_the_module_with_one_percentage_eve
                 assert!(
                     html.contains(&expected),
                     "{}: {page} shows {expected}",
-                    b.name
+                    b.backend
                 );
             }
         }
         assert!(
             dashboard.contains("Mein Lernstand") && dashboard.contains("Test bestanden"),
             "{}",
-            b.name
+            b.backend
         );
         // Weiterlernen moves on to the next module.
         let next = &track.modules[1];
@@ -162,25 +161,25 @@ async fn reading_marking_and_passing_complete_the_module_with_one_percentage_eve
         assert!(
             dashboard.contains(&format!("href=\"{resume}\"")),
             "{}: resume at {resume}",
-            b.name
+            b.backend
         );
     }
 }
 
 #[tokio::test]
 async fn weiterlernen_resumes_the_lesson_last_opened() {
-    let b = common::sqlite().await;
-    import_curriculum(&b.store).await;
-    let router = common::router(b.store.clone());
-    let (_, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
+    let b = support::TestApp::sqlite().await;
+    b.import_curriculum().await;
+    let router = b.router.clone();
+    let (_, cookie) = b.learner("anna@kreis.de").await;
     let outline = b.store.outline().await.unwrap();
     let m = &outline.tracks[1].modules[2];
     let path = format!(
         "/tracks/{}/{}/{}",
         outline.tracks[1].slug, m.slug, m.lessons[1].slug
     );
-    common::get_with_cookie(&router, &path, &cookie).await;
-    let dashboard = common::body_text(common::get_with_cookie(&router, "/", &cookie).await).await;
+    b.get_as(&path, &cookie).await;
+    let dashboard = support::body_text(b.get_as("/", &cookie).await).await;
     assert!(
         dashboard.contains(&format!("href=\"{path}\" data-testid=\"resume\"")),
         "{dashboard}"

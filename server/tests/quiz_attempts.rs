@@ -2,25 +2,24 @@
 //! PostgreSQL: one attempt is recorded exactly once however often it is posted, resubmissions
 //! show the first result, and the no-JavaScript path lands on the attempt's result.
 
-mod common;
-mod learning_support;
+mod support;
 
 use axum::http::StatusCode;
 use chrono::Utc;
 
 use app::store::{AttemptSubmission, NewAttempt};
-use learning_support::*;
+use support::*;
 
 const SUBMIT: &str = "/api/learn/quiz_submit";
 
 #[tokio::test]
 async fn fifty_parallel_submissions_of_one_attempt_record_exactly_one() {
-    for b in common::backends().await {
-        import_curriculum(&b.store).await;
-        let router = common::router(b.store.clone());
-        let (user, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
+        let router = b.router.clone();
+        let (user, cookie) = b.learner("anna@kreis.de").await;
         let html =
-            common::body_text(common::get_with_cookie(&router, QUIZ_PAGE, &cookie).await).await;
+            support::body_text(b.get_as(QUIZ_PAGE, &cookie).await).await;
         let attempt = attempt_id(&html);
         let right = answers(&b.store, user, &attempt, true).await;
         let wrong = answers(&b.store, user, &attempt, false).await;
@@ -28,12 +27,12 @@ async fn fifty_parallel_submissions_of_one_attempt_record_exactly_one() {
         for i in 0..50 {
             let body = submission(&attempt, if i % 2 == 0 { &right } else { &wrong });
             let (router, cookie) = (router.clone(), cookie.clone());
-            tasks.spawn(async move { server_fn(&router, SUBMIT, &body, &cookie).await });
+            tasks.spawn(async move { b.server_fn(SUBMIT, &body, &cookie).await });
         }
         let mut seen = Vec::new();
         while let Some(response) = tasks.join_next().await {
             let response = response.unwrap();
-            assert_eq!(response.status(), StatusCode::OK, "{}", b.name);
+            assert_eq!(response.status(), StatusCode::OK, "{}", b.backend);
             let result = json(response).await;
             assert_eq!(result["attempt_id"], attempt.as_str());
             seen.push(result["percent"].as_u64().unwrap());
@@ -43,25 +42,23 @@ async fn fifty_parallel_submissions_of_one_attempt_record_exactly_one() {
             submitted.len(),
             1,
             "{}: exactly one attempt recorded",
-            b.name
+            b.backend
         );
         // Every one of the fifty saw the result that was stored, whichever answers won.
         assert!(
             seen.iter().all(|&p| p == submitted[0].score_percent as u64),
             "{}: {seen:?}",
-            b.name
+            b.backend
         );
-        assert!([0, 100].contains(&submitted[0].score_percent), "{}", b.name);
+        assert!([0, 100].contains(&submitted[0].score_percent), "{}", b.backend);
     }
 }
 
 #[tokio::test]
 async fn the_store_lets_exactly_one_of_fifty_concurrent_submissions_win() {
-    for b in common::backends().await {
-        import_curriculum(&b.store).await;
-        let user = common::user(
-            &b.store,
-            "anna@kreis.de",
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
+        let user = b.user("anna@kreis.de",
             &[app::domain::Role::Learner],
             None,
         )
@@ -100,7 +97,7 @@ async fn the_store_lets_exactly_one_of_fifty_concurrent_submissions_win() {
         while let Some(won) = tasks.join_next().await {
             winners += usize::from(won.unwrap());
         }
-        assert_eq!(winners, 1, "{}", b.name);
+        assert_eq!(winners, 1, "{}", b.backend);
         let row = b
             .store
             .find_attempt("versuch-1", user)
@@ -112,23 +109,21 @@ async fn the_store_lets_exactly_one_of_fifty_concurrent_submissions_win() {
             row.answers,
             Some(format!("[\"submission {score}\"]")),
             "{}: one writer's row",
-            b.name
+            b.backend
         );
         assert_eq!(
             row.shuffle_seed, -42,
             "{}: the seed survives the signed column",
-            b.name
+            b.backend
         );
         assert_eq!(
             b.store.submitted_attempts(user).await.unwrap().len(),
             1,
             "{}",
-            b.name
+            b.backend
         );
         // Someone else's attempt id does not let another user submit or read it.
-        let other = common::user(
-            &b.store,
-            "bert@kreis.de",
+        let other = b.user("bert@kreis.de",
             &[app::domain::Role::Learner],
             None,
         )
@@ -144,83 +139,81 @@ async fn the_store_lets_exactly_one_of_fifty_concurrent_submissions_win() {
 
 #[tokio::test]
 async fn a_resubmitted_form_shows_the_first_result_and_counts_once() {
-    for b in common::backends().await {
-        import_curriculum(&b.store).await;
-        let router = common::router(b.store.clone());
-        let (user, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
+        let router = b.router.clone();
+        let (user, cookie) = b.learner("anna@kreis.de").await;
         let html =
-            common::body_text(common::get_with_cookie(&router, QUIZ_PAGE, &cookie).await).await;
+            support::body_text(b.get_as(QUIZ_PAGE, &cookie).await).await;
         let attempt = attempt_id(&html);
         let wrong = answers(&b.store, user, &attempt, false).await;
         let first =
-            json(server_fn(&router, SUBMIT, &submission(&attempt, &wrong), &cookie).await).await;
+            json(b.server_fn(SUBMIT, &submission(&attempt, &wrong), &cookie).await).await;
         assert_eq!(
             (first["percent"].as_u64(), first["passed"].as_bool()),
             (Some(0), Some(false)),
             "{}",
-            b.name
+            b.backend
         );
         // The explanation comes with the result, after submission.
         assert!(
             first.to_string().contains("Nur die Blaue Karte EU"),
             "{}",
-            b.name
+            b.backend
         );
         // Back button, fix the answers, submit the same form again: still the first result.
         let right = answers(&b.store, user, &attempt, true).await;
         let again =
-            json(server_fn(&router, SUBMIT, &submission(&attempt, &right), &cookie).await).await;
-        assert_eq!(again["percent"], first["percent"], "{}", b.name);
+            json(b.server_fn(SUBMIT, &submission(&attempt, &right), &cookie).await).await;
+        assert_eq!(again["percent"], first["percent"], "{}", b.backend);
         assert_eq!(
             again["history"].as_array().map(Vec::len),
             Some(1),
             "{}",
-            b.name
+            b.backend
         );
         // A new form is a new attempt, and that one can pass.
         let html =
-            common::body_text(common::get_with_cookie(&router, QUIZ_PAGE, &cookie).await).await;
+            support::body_text(b.get_as(QUIZ_PAGE, &cookie).await).await;
         let second = attempt_id(&html);
         assert_ne!(second, attempt);
         let right = answers(&b.store, user, &second, true).await;
         let passed =
-            json(server_fn(&router, SUBMIT, &submission(&second, &right), &cookie).await).await;
+            json(b.server_fn(SUBMIT, &submission(&second, &right), &cookie).await).await;
         assert_eq!(
             (passed["percent"].as_u64(), passed["passed"].as_bool()),
             (Some(100), Some(true)),
             "{}",
-            b.name
+            b.backend
         );
         assert_eq!(
             passed["history"].as_array().map(Vec::len),
             Some(2),
             "{}",
-            b.name
+            b.backend
         );
     }
 }
 
 #[tokio::test]
 async fn without_javascript_a_submission_lands_on_the_attempts_result() {
-    let b = common::sqlite().await;
-    import_curriculum(&b.store).await;
-    let router = common::router(b.store.clone());
-    let (user, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
-    let html = common::body_text(common::get_with_cookie(&router, QUIZ_PAGE, &cookie).await).await;
+    let b = support::TestApp::sqlite().await;
+    b.import_curriculum().await;
+    let router = b.router.clone();
+    let (user, cookie) = b.learner("anna@kreis.de").await;
+    let html = support::body_text(b.get_as(QUIZ_PAGE, &cookie).await).await;
     let attempt = attempt_id(&html);
     let right = answers(&b.store, user, &attempt, true).await;
-    let response = plain_post(
-        &router,
-        SUBMIT,
+    let response = b.plain_post(SUBMIT,
         &submission(&attempt, &right),
         &cookie,
         QUIZ_PAGE,
     )
     .await;
     assert!(response.status().is_redirection(), "{}", response.status());
-    let target = common::location(&response);
+    let target = support::location(&response);
     assert_eq!(target, format!("{QUIZ_PAGE}?versuch={attempt}"));
-    let page = common::body_text(common::get_with_cookie(&router, &target, &cookie).await).await;
+    let page = support::body_text(b.get_as(&target, &cookie).await).await;
     assert!(page.contains("Ergebnis: Bestanden"), "{page}");
     assert!(page.contains("8 von 8 Fragen richtig – 100 %"), "{page}");
     assert!(
@@ -228,8 +221,8 @@ async fn without_javascript_a_submission_lands_on_the_attempts_result() {
         "explanations after submission"
     );
     // Someone else cannot open this result.
-    let (_, other) = learner(&router, &b.store, "bert@kreis.de").await;
-    let foreign = common::body_text(common::get_with_cookie(&router, &target, &other).await).await;
+    let (_, other) = b.learner("bert@kreis.de").await;
+    let foreign = support::body_text(b.get_as(&target, &other).await).await;
     assert!(
         !foreign.contains("Ergebnis:") && foreign.contains("name=\"attempt\""),
         "a fresh form instead"

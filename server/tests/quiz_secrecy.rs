@@ -1,23 +1,22 @@
 //! Acceptance: the quiz page and the server-function payload it loads carry no correct-answer
 //! marker and no explanation text before the attempt is submitted (SQLite and PostgreSQL).
 
-mod common;
-mod learning_support;
+mod support;
 
 use axum::http::StatusCode;
 
 use app::content::{Answer, Question};
-use learning_support::*;
+use support::*;
 
 #[tokio::test]
 async fn the_quiz_page_and_its_payload_contain_no_solutions_or_explanations() {
-    for b in common::backends().await {
-        import_curriculum(&b.store).await;
-        let router = common::router(b.store.clone());
-        let (user, cookie) = learner(&router, &b.store, "anna@kreis.de").await;
-        let page = common::get_with_cookie(&router, QUIZ_PAGE, &cookie).await;
-        assert_eq!(page.status(), StatusCode::OK, "{}", b.name);
-        let html = common::body_text(page).await;
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
+        let router = b.router.clone();
+        let (user, cookie) = b.learner("anna@kreis.de").await;
+        let page = b.get_as(QUIZ_PAGE, &cookie).await;
+        assert_eq!(page.status(), StatusCode::OK, "{}", b.backend);
+        let html = support::body_text(page).await;
         let attempt = attempt_id(&html);
         let row = b
             .store
@@ -38,8 +37,8 @@ async fn the_quiz_page_and_its_payload_contain_no_solutions_or_explanations() {
             &cookie,
         )
         .await;
-        assert_eq!(payload.status(), StatusCode::OK, "{}", b.name);
-        let payload = common::body_text(payload).await;
+        assert_eq!(payload.status(), StatusCode::OK, "{}", b.backend);
+        let payload = support::body_text(payload).await;
         for (what, text) in [("page", &html), ("payload", &payload)] {
             // The questions are there (the test looks at the right thing) …
             assert!(
@@ -64,7 +63,7 @@ async fn the_quiz_page_and_its_payload_contain_no_solutions_or_explanations() {
                 assert!(
                     !text.contains(marker),
                     "{}: {what} contains {marker:?}",
-                    b.name
+                    b.backend
                 );
             }
             for q in &questions {
@@ -72,7 +71,7 @@ async fn the_quiz_page_and_its_payload_contain_no_solutions_or_explanations() {
                     assert!(
                         !text.contains(&snippet),
                         "{}: {what} leaks explanation {snippet:?}",
-                        b.name
+                        b.backend
                     );
                 }
             }

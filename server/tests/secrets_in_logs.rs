@@ -1,7 +1,7 @@
 //! Nothing secret reaches the logs: passwords, one-time tokens and session ids never appear,
 //! even with every module logging at TRACE level.
 
-mod common;
+mod support;
 
 use std::io::Write;
 use std::sync::{Arc, Mutex};
@@ -32,15 +32,15 @@ async fn passwords_tokens_and_session_ids_are_never_logged() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
-    let b = common::sqlite().await;
-    common::user(&b.store, "anna@kreis.de", &[Role::Learner], None).await;
+    let b = support::TestApp::sqlite().await;
+    b.user("anna@kreis.de", &[Role::Learner], None).await;
     let (state, sent) = common::state_with_mailbox(b.store.clone());
     let router = server::startup::router(state);
 
     let wrong = "ganz falsches geheimwort";
     sign_in(&router, "anna@kreis.de", wrong).await;
     let cookie = session_cookie(&sign_in(&router, "anna@kreis.de", TEST_PASSWORD).await).unwrap();
-    common::get_with_cookie(&router, "/", &cookie).await;
+    b.get_as("/", &cookie).await;
     post_form(
         &router,
         "/passwort-vergessen",

@@ -1,7 +1,7 @@
 //! The shared store story suite: every test runs on SQLite and, when `TEST_POSTGRES_URL` is set,
 //! on PostgreSQL, each time in a fresh database.
 
-mod common;
+mod support;
 
 use app::domain::{Land, Role};
 use app::store::{NewOrganisation, NewUser};
@@ -16,7 +16,7 @@ fn office(slug: &str) -> NewOrganisation {
 
 #[tokio::test]
 async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         // The second team violates the (organisation, name) unique constraint after the office
         // row and the first team were already written in the same transaction.
         let result = b
@@ -26,12 +26,12 @@ async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
                 &["Einbürgerung".into(), "Einbürgerung".into()],
             )
             .await;
-        let err = result.expect_err(b.name);
-        assert!(err.is_unique_violation(), "{}: {err:?}", b.name);
+        let err = result.expect_err(b.backend);
+        assert!(err.is_unique_violation(), "{}: {err:?}", b.backend);
         assert!(
             b.store.list_organisations().await.unwrap().is_empty(),
             "{}: office left behind",
-            b.name
+            b.backend
         );
 
         let created = b
@@ -43,14 +43,14 @@ async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
             .await
             .unwrap();
         let teams = b.store.list_teams(created.id).await.unwrap();
-        assert_eq!(teams.len(), 2, "{}", b.name);
-        assert_eq!(created.land, Land::BadenWuerttemberg, "{}", b.name);
+        assert_eq!(teams.len(), 2, "{}", b.backend);
+        assert_eq!(created.land, Land::BadenWuerttemberg, "{}", b.backend);
     }
 }
 
 #[tokio::test]
 async fn users_are_created_with_roles_and_emails_are_unique() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         let org = b
             .store
             .create_organisation(&office("worms"), &[])
@@ -71,29 +71,29 @@ async fn users_are_created_with_roles_and_emails_are_unique() {
             .await
             .unwrap()
             .unwrap();
-        assert_eq!(found.id, id, "{}", b.name);
+        assert_eq!(found.id, id, "{}", b.backend);
         assert_eq!(
             found.roles,
             vec![Role::Learner, Role::Supervisor],
             "{}",
-            b.name
+            b.backend
         );
-        assert!(found.active, "{}", b.name);
+        assert!(found.active, "{}", b.backend);
 
-        let again = b.store.create_user(&user).await.expect_err(b.name);
-        assert!(again.is_unique_violation(), "{}: {again:?}", b.name);
+        let again = b.store.create_user(&user).await.expect_err(b.backend);
+        assert!(again.is_unique_violation(), "{}: {again:?}", b.backend);
         assert_eq!(
             b.store.count_users().await.unwrap(),
             1,
             "{}: no partial user",
-            b.name
+            b.backend
         );
     }
 }
 
 #[tokio::test]
 async fn a_user_with_an_invalid_role_write_is_rolled_back() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         // The office id does not exist: the foreign key refuses the user row.
         let user = NewUser {
             email: "x@kreis.de".into(),
@@ -103,25 +103,25 @@ async fn a_user_with_an_invalid_role_write_is_rolled_back() {
             password_hash: None,
             roles: vec![Role::Learner],
         };
-        let err = b.store.create_user(&user).await.expect_err(b.name);
+        let err = b.store.create_user(&user).await.expect_err(b.backend);
         assert!(
             matches!(err, app::store::DbError::Conflict { .. }),
             "{}: {err:?}",
-            b.name
+            b.backend
         );
-        assert_eq!(b.store.count_users().await.unwrap(), 0, "{}", b.name);
+        assert_eq!(b.store.count_users().await.unwrap(), 0, "{}", b.backend);
     }
 }
 
 #[tokio::test]
 async fn migrations_are_idempotent_and_ping_answers() {
-    for b in common::backends().await {
+    for b in support::TestApp::each().await {
         b.store.migrate().await.unwrap();
         b.store.ping().await.unwrap();
         assert!(
             b.store.list_tracks().await.unwrap().is_empty(),
             "{}",
-            b.name
+            b.backend
         );
     }
 }

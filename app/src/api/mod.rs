@@ -1,16 +1,16 @@
-//! Server functions, one module per resource. Each is thin: who is asking → permission check →
-//! store/domain call → user-safe `AppError`.
+//! Server functions, one module per area. Each only decodes its arguments, finds the signed-in
+//! user and calls one use case in `service`; errors are `AppError`s with a German message.
 
-pub mod admin;
-pub mod learn;
+pub mod accounts;
+pub mod administration;
+pub mod learning;
 pub mod oversight;
-pub mod session;
-pub mod tracks;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {
     use leptos::prelude::use_context;
 
+    use crate::auth::session::SessionUser;
     use crate::error::AppError;
     use crate::state::AppState;
 
@@ -20,5 +20,19 @@ pub(crate) mod ssr {
             tracing::error!("AppState missing from context");
             AppError::Internal
         })
+    }
+
+    /// The signed-in user of the current request, resolved by the session middleware.
+    pub fn session_user() -> Option<SessionUser> {
+        use_context::<http::request::Parts>()?
+            .extensions
+            .get::<SessionUser>()
+            .cloned()
+    }
+
+    /// The state and the signed-in user, or `Unauthenticated`.
+    pub fn signed_in() -> Result<(AppState, SessionUser), AppError> {
+        let user = session_user().ok_or(AppError::Unauthenticated)?;
+        Ok((state()?, user))
     }
 }

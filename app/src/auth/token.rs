@@ -19,6 +19,32 @@ pub fn hash_token(token: &str) -> String {
         .collect()
 }
 
+/// HMAC-SHA256 of `message` under `key`, hex: proves a value in a URL came from this server.
+pub fn sign(key: &str, message: &str) -> String {
+    use hmac::{Mac, SimpleHmac};
+    let Ok(mut mac) = SimpleHmac::<Sha256>::new_from_slice(key.as_bytes()) else {
+        // Any key length is valid for HMAC; this branch cannot be taken.
+        return String::new();
+    };
+    mac.update(message.as_bytes());
+    mac.finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// Constant-time comparison of a signature with the expected one.
+pub fn signature_matches(key: &str, message: &str, signature: &str) -> bool {
+    let expected = sign(key, message);
+    expected.len() == signature.len()
+        && expected
+            .bytes()
+            .zip(signature.bytes())
+            .fold(0u8, |acc, (a, b)| acc | (a ^ b))
+            == 0
+}
+
 fn base64_url(bytes: &[u8]) -> String {
     const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
     let mut out = String::with_capacity(bytes.len().div_ceil(3) * 4);
@@ -59,6 +85,20 @@ mod tests {
             "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
         );
         assert_ne!(hash_token("abd"), h);
+    }
+
+    #[test]
+    fn signatures_match_rfc_4231_and_detect_changes() {
+        // RFC 4231 test case 2.
+        assert_eq!(
+            sign("Jefe", "what do ya want for nothing?"),
+            "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843"
+        );
+        let sig = sign("key", "message");
+        assert!(signature_matches("key", "message", &sig));
+        assert!(!signature_matches("key", "messagE", &sig));
+        assert!(!signature_matches("other", "message", &sig));
+        assert!(!signature_matches("key", "message", &sig[1..]));
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use leptos::prelude::*;
 
-use crate::api::learn::views::Link;
+use crate::views::learning::Link;
 
 #[component]
 pub fn Breadcrumbs(trail: Vec<Link>) -> impl IntoView {

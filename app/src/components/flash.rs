@@ -16,7 +16,7 @@ pub fn message_for(key: &str, code: &str) -> Option<String> {
         ("fehler", "technisch") => {
             "Das hat wegen eines technischen Problems nicht geklappt. Bitte versuchen Sie es gleich noch einmal."
         }
-        ("fehler", "link") => crate::api::session::INVALID_LINK,
+        ("fehler", "link") => crate::views::accounts::INVALID_LINK,
         ("fehler", other) => return PasswordProblem::from_code(other).map(|p| p.message()),
         ("hinweis", "abgemeldet") => "Sie haben sich abgemeldet.",
         ("hinweis", "eingeladen") => "Die Einladung wurde per E-Mail versendet.",

@@ -2,7 +2,8 @@
 
 use leptos::prelude::*;
 
-use crate::api::session::{current_user, UserInfo};
+use crate::api::accounts::current_user;
+use crate::views::accounts::UserInfo;
 use crate::domain::Role;
 
 #[component]

@@ -4,7 +4,6 @@
 
 use leptos::prelude::*;
 
-use crate::api::learn::format::progress_text;
 use crate::domain::progress::Progress;
 
 #[component]
@@ -20,5 +19,26 @@ pub fn ProgressBar(progress: Progress) -> impl IntoView {
                 {progress.complete.then_some(" · abgeschlossen")}
             </span>
         </div>
+    }
+}
+
+/// The one text equivalent of a progress bar: "3 von 8 erledigt – 37 %".
+pub fn progress_text(p: &Progress) -> String {
+    format!("{} von {} erledigt – {} %", p.done, p.total, p.percent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn progress_text_names_units_and_the_floored_percentage() {
+        let p = Progress {
+            done: 3,
+            total: 8,
+            percent: 37,
+            complete: false,
+        };
+        assert_eq!(progress_text(&p), "3 von 8 erledigt – 37 %");
     }
 }

@@ -7,9 +7,9 @@ use leptos::either::EitherOf3;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::api::learn::quiz::SubmitQuiz;
-use crate::api::learn::quiz_views::{QuestionKind, QuestionView, QuizForm};
-use crate::api::learn::views::{choice_field, option_field};
+use crate::api::learning::quiz::SubmitQuiz;
+use crate::views::quiz::{QuestionKind, QuestionView, QuizForm};
+use crate::views::learning::{choice_field, option_field};
 
 #[component]
 pub fn QuizFormBlock(

@@ -4,7 +4,7 @@
 use leptos::html::H2;
 use leptos::prelude::*;
 
-use crate::api::learn::quiz_views::{AttemptItem, GivenAnswer, QuestionOutcome, QuizResult};
+use crate::views::quiz::{AttemptItem, GivenAnswer, QuestionOutcome, QuizResult};
 
 /// `focus`: move keyboard focus to the result, for when it replaced the form in place.
 #[component]

@@ -13,7 +13,7 @@ use crate::error::AppError;
 pub fn require_sign_in() {
     #[cfg(feature = "ssr")]
     {
-        if crate::api::session::ssr::session_user().is_some() {
+        if crate::api::ssr::session_user().is_some() {
             return;
         }
         use http::{header, HeaderValue, StatusCode};

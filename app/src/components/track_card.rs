@@ -3,7 +3,7 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::api::learn::views::{ModuleCardView, TrackCardView};
+use crate::views::learning::{ModuleCardView, TrackCardView};
 use crate::components::progress::ProgressBar;
 
 /// `level` is the heading level of the track title (2 on `/tracks`, 3 below a section heading).

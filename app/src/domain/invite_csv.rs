@@ -1,13 +1,16 @@
 //! Bulk invitations: one person per line, `email;name;team;role` (team may be empty, role
 //! defaults to learner). Accepts a header line and `,` as separator as exported by spreadsheets.
+//! At most `MAX_ROWS` people per upload: a larger list is refused whole, before any mail goes out.
 
-use super::{Email, Role};
+use super::{DisplayName, Email, Role};
+
+pub const MAX_ROWS: usize = 200;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InviteLine {
     pub line: usize,
     pub email: Email,
-    pub name: String,
+    pub name: DisplayName,
     /// Team name as typed; matched against the office's teams by the caller.
     pub team: Option<String>,
     pub role: Role,
@@ -24,6 +27,24 @@ pub struct LineError {
 pub fn parse_invite_csv(text: &str) -> (Vec<InviteLine>, Vec<LineError>) {
     let mut rows = Vec::new();
     let mut errors = Vec::new();
+    let people = text
+        .lines()
+        .enumerate()
+        .filter(|(i, l)| {
+            let t = l.trim().trim_start_matches('\u{feff}');
+            !(t.is_empty() || t.starts_with('#') || (*i == 0 && is_header(t)))
+        })
+        .count();
+    if people > MAX_ROWS {
+        errors.push(LineError {
+            line: 1,
+            message: format!(
+                "Die Liste enthält {people} Personen; höchstens {MAX_ROWS} sind auf einmal möglich. \
+                 Bitte teilen Sie die Liste auf."
+            ),
+        });
+        return (rows, errors);
+    }
     for (index, raw) in text.lines().enumerate() {
         let line = index + 1;
         let trimmed = raw.trim().trim_start_matches('\u{feff}');
@@ -63,15 +84,15 @@ fn is_header(line: &str) -> bool {
     lower.starts_with("email") || lower.starts_with("e-mail")
 }
 
-fn parse_fields(fields: &[&str]) -> Result<(Email, String, Option<String>, Role), String> {
+fn parse_fields(fields: &[&str]) -> Result<(Email, DisplayName, Option<String>, Role), String> {
     if fields.len() < 2 || fields.len() > 4 {
         return Err("Erwartet werden 2 bis 4 Felder: E-Mail;Name;Team;Rolle.".into());
     }
     let email = Email::parse(fields[0])?;
-    let name = fields[1].to_owned();
-    if name.is_empty() {
+    if fields[1].is_empty() {
         return Err(format!("Für {email} fehlt der Name."));
     }
+    let name = DisplayName::parse(fields[1]).map_err(|m| format!("{email}: {m}"))?;
     let team = fields
         .get(2)
         .filter(|t| !t.is_empty())
@@ -110,5 +131,18 @@ mod tests {
         assert!(errors[0].message.contains("keine gültige E-Mail-Adresse"));
         assert!(errors[2].message.contains("Unbekannte Rolle"));
         assert!(errors[3].message.contains("mehrfach"));
+    }
+
+    #[test]
+    fn names_with_links_and_lists_over_the_cap_are_refused() {
+        let (rows, errors) = parse_invite_csv("a@kreis.de;Anna www.evil.example");
+        assert!(rows.is_empty() && errors[0].message.contains("Internetadresse"), "{errors:?}");
+        let long: String = (0..=MAX_ROWS).map(|i| format!("p{i}@kreis.de;Person {i}\n")).collect();
+        let (rows, errors) = parse_invite_csv(&long);
+        assert!(rows.is_empty());
+        assert_eq!(errors.len(), 1);
+        assert!(errors[0].message.contains("höchstens 200"), "{errors:?}");
+        let ok: String = (0..MAX_ROWS).map(|i| format!("p{i}@kreis.de;Person {i}\n")).collect();
+        assert_eq!(parse_invite_csv(&ok).0.len(), MAX_ROWS);
     }
 }

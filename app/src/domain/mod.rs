@@ -2,16 +2,25 @@
 //! as arguments, so it is unit-tested directly and compiles for both server and browser.
 
 pub mod content_sync;
+mod display_name;
 mod email;
 pub mod grading;
+pub mod invitation;
 pub mod invite_csv;
+pub mod mail_delivery;
 mod password;
 pub mod permissions;
 pub mod progress;
 mod role;
+pub mod scope;
+pub mod session;
 pub mod shuffle;
 mod slug;
+pub mod throttle;
+#[cfg(feature = "ssr")]
+pub mod time;
 
+pub use display_name::{DisplayName, MAX_NAME_CHARS};
 pub use email::Email;
 pub use password::{check_new_password, PasswordProblem, MIN_PASSWORD_CHARS};
 pub use role::{Land, Role};

@@ -1,12 +1,13 @@
 //! Password rules after current BSI guidance: length over composition rules, and no passwords
-//! from lists of commonly used ones.
+//! that are common or easy to guess. Guessability is zxcvbn's estimate, which knows the 30,000
+//! passwords seen most often in breaches, names, words, keyboard walks, dates and repeats; a
+//! short German list adds what an English-trained estimator misses.
 
 /// Minimum length in characters (not bytes).
 pub const MIN_PASSWORD_CHARS: usize = 12;
 const MAX_PASSWORD_CHARS: usize = 256;
 
-/// A small bundled list of passwords seen most often in leaks (lowercase); long enough to pass
-/// the length rule, so length alone would not catch them.
+/// German passwords seen often in leaks (lowercase), long enough to pass the length rule.
 const COMMON_PASSWORDS: &[&str] = &[
     "123456789012",
     "1234567890123",
@@ -119,7 +120,10 @@ pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), Passwo
         return Err(PasswordProblem::TooLong);
     }
     let lowered = password.to_lowercase();
-    if COMMON_PASSWORDS.contains(&lowered.as_str()) || is_single_repeated_char(&lowered) {
+    if COMMON_PASSWORDS.contains(&lowered.as_str())
+        || is_single_repeated_char(&lowered)
+        || guessable(password, context)
+    {
         return Err(PasswordProblem::Common);
     }
     let local_part = |s: &str| s.split('@').next().unwrap_or(s).to_lowercase();
@@ -131,6 +135,19 @@ pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), Passwo
         return Err(PasswordProblem::Personal);
     }
     Ok(())
+}
+
+/// zxcvbn's score below 3 ("safely unguessable") means an online or slow-hash attacker would
+/// likely find it; names and emails of the account count as known words.
+#[cfg(feature = "ssr")]
+fn guessable(password: &str, context: &[&str]) -> bool {
+    zxcvbn::zxcvbn(password, context).score() < zxcvbn::Score::Three
+}
+
+/// Passwords are only ever checked on the server.
+#[cfg(not(feature = "ssr"))]
+fn guessable(_password: &str, _context: &[&str]) -> bool {
+    false
 }
 
 fn is_single_repeated_char(s: &str) -> bool {
@@ -160,6 +177,18 @@ mod tests {
     fn common_and_trivial_passwords_are_refused() {
         assert!(check_new_password("Passwort1234", &[]).is_err());
         assert!(check_new_password("zzzzzzzzzzzzzz", &[]).is_err());
+    }
+
+    #[test]
+    fn breached_and_pattern_passwords_beyond_the_german_list_are_refused() {
+        // Long enough for the length rule, not on the German list, but well known or patterned.
+        for weak in ["password1234567", "qwertyuiop12", "Sommer2024!!", "1qaz2wsx3edc", "abcdabcdabcd", "football1234"] {
+            assert_eq!(check_new_password(weak, &[]), Err(PasswordProblem::Common), "{weak}");
+        }
+        assert_eq!(
+            check_new_password("anna.schmidt2026", &["anna.schmidt@kreis.de", "Anna Schmidt"]),
+            Err(PasswordProblem::Common)
+        );
     }
 
     #[test]

@@ -31,6 +31,7 @@
 //! `Learner`, nobody else any. A role change is acceptable when every role added or removed is
 //! grantable; keeping at least one active admin is the store's job, not this module's.
 
+use super::scope::Scope;
 use super::Role;
 
 /// Who is asking, as loaded from the session and the users table.
@@ -203,27 +204,54 @@ fn supervisor_may(actor: &Actor, action: Action, target: Target) -> bool {
     shape_fits && in_scope(actor, target)
 }
 
-/// Whether `target` lies in the supervisor's own office and, if limited, in a supervised team.
+/// Whether `target` lies in the supervisor's reach (`Scope`: own office, or supervised teams).
 fn in_scope(actor: &Actor, target: Target) -> bool {
-    let Some(office) = actor.organisation_id else {
-        return false;
-    };
-    let unlimited = actor.supervised_teams.is_empty();
-    let team_supervised =
-        |team: Option<i64>| unlimited || team.is_some_and(|t| actor.supervised_teams.contains(&t));
+    let scope = Scope::of(actor);
     match target {
-        Target::Organisation { id } => id == office && unlimited,
+        Target::Organisation { id } => scope.covers_office(id),
         Target::Team {
             organisation_id,
             team_id,
-        } => organisation_id == office && team_supervised(Some(team_id)),
+        } => scope.covers_team(organisation_id, team_id),
         Target::User {
             organisation_id,
             team_id,
             ..
-        } => organisation_id == Some(office) && team_supervised(team_id),
+        } => scope.covers(organisation_id, team_id),
         Target::Own | Target::System => false,
     }
+}
+
+/// Why a role change was refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RoleChangeRefusal {
+    /// Every account keeps at least one role.
+    NoRole,
+    /// A role added or removed is not one the actor may grant.
+    NotGrantable,
+}
+
+/// May `actor` change a user's roles from `before` to `after`? Every role added or removed must
+/// be grantable by the actor, and at least one role remains. (Whether the user is in the actor's
+/// reach is `allowed(…, ManageUser, …)`; keeping one active admin is the store's atomic check.)
+pub fn role_change_allowed(
+    actor: &Actor,
+    before: &[Role],
+    after: &[Role],
+) -> Result<(), RoleChangeRefusal> {
+    if after.is_empty() {
+        return Err(RoleChangeRefusal::NoRole);
+    }
+    let grantable = grantable_roles(actor);
+    let changed = Role::ALL
+        .into_iter()
+        .filter(|r| before.contains(r) != after.contains(r));
+    for role in changed {
+        if !grantable.contains(&role) {
+            return Err(RoleChangeRefusal::NotGrantable);
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -824,6 +852,27 @@ mod tests {
         assert_eq!(Action::ALL.len(), 17);
         for (i, &action) in Action::ALL.iter().enumerate() {
             assert_eq!(position(action), i, "{action:?}");
+        }
+    }
+
+    #[test]
+    fn role_changes_need_grantable_roles_and_keep_one() {
+        use RoleChangeRefusal::*;
+        let sup = supervisor_a();
+        let adm = admin();
+        let cases: Vec<(&str, &Actor, &[Role], &[Role], Result<(), RoleChangeRefusal>)> = vec![
+            ("supervisor keeps learner", &sup, &[Role::Learner], &[Role::Learner], Ok(())),
+            ("supervisor adds learner", &sup, &[Role::Trainer], &[Role::Trainer, Role::Learner], Ok(())),
+            ("supervisor adds trainer", &sup, &[Role::Learner], &[Role::Learner, Role::Trainer], Err(NotGrantable)),
+            ("supervisor removes trainer", &sup, &[Role::Learner, Role::Trainer], &[Role::Learner], Err(NotGrantable)),
+            ("supervisor grants supervisor", &sup, &[Role::Learner], &[Role::Supervisor], Err(NotGrantable)),
+            ("nobody ends with no role", &adm, &[Role::Learner], &[], Err(NoRole)),
+            ("admin grants admin", &adm, &[Role::Learner], &[Role::Learner, Role::Admin], Ok(())),
+            ("learner changes nothing", &learner_a1(), &[Role::Learner], &[Role::Learner, Role::Trainer], Err(NotGrantable)),
+            ("deactivated admin", &deactivated_admin(), &[Role::Learner], &[Role::Trainer], Err(NotGrantable)),
+        ];
+        for (name, actor, before, after, expected) in cases {
+            assert_eq!(role_change_allowed(actor, before, after), expected, "{name}");
         }
     }
 }

@@ -4,7 +4,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::learn::views::{DashboardView, Link, RecentItem, TrackCardView};
+use crate::views::learning::{DashboardView, Link, RecentItem, TrackCardView};
 use crate::components::track_card::TrackCard;
 
 #[component]

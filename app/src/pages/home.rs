@@ -4,7 +4,8 @@ use leptos::either::EitherOf3;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::tracks::{list_tracks, TrackCard};
+use crate::api::learning::overview::list_tracks;
+use crate::views::learning::PublicTrackCard as TrackCard;
 use crate::components::notice::ErrorNotice;
 
 /// `/`: "Mein Lernstand" for signed-in users, the public start page for everyone else.
@@ -13,7 +14,7 @@ use crate::components::notice::ErrorNotice;
 /// one resolves is not reliably awaited by server rendering.
 #[component]
 pub fn HomePage() -> impl IntoView {
-    let dashboard = Resource::new(|| (), |_| crate::api::learn::overview::dashboard());
+    let dashboard = Resource::new(|| (), |_| crate::api::learning::overview::dashboard());
     let tracks = Resource::new(|| (), |_| list_tracks());
     view! {
         <Suspense fallback=|| view! { <p>"Wird geladen …"</p> }>

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::learn::lesson::{lesson_page, MarkLessonDone};
-use crate::api::learn::views::{LessonKey, LessonPageView, Link, TocItem};
+use crate::api::learning::lesson::{lesson_page, MarkLessonDone};
+use crate::views::learning::{LessonKey, LessonPageView, Link, TocItem};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::notice::ErrorNotice;
 use crate::components::sign_in_required::{require_sign_in, LearnError};

@@ -1,7 +1,7 @@
 //! One module per route.
 
 mod accessibility;
-pub mod admin;
+pub mod administration;
 mod home;
 mod login;
 mod not_found;

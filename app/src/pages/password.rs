@@ -5,7 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
-use crate::api::session::{invitation_info, reset_link_valid, INVALID_LINK};
+use crate::api::accounts::{invitation_info, reset_link_valid};
+use crate::views::accounts::INVALID_LINK;
 use crate::components::flash::FlashMessage;
 use crate::domain::MIN_PASSWORD_CHARS;
 

@@ -7,8 +7,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::learn::quiz::{quiz_page, SubmitQuiz};
-use crate::api::learn::quiz_views::{QuizBody, QuizForm, QuizPageView};
+use crate::api::learning::quiz::{quiz_page, SubmitQuiz};
+use crate::views::quiz::{QuizBody, QuizForm, QuizPageView};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::notice::ErrorNotice;
 use crate::components::quiz_form::QuizFormBlock;

@@ -4,8 +4,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
-use crate::api::learn::overview::track_page;
-use crate::api::learn::views::TrackPageView;
+use crate::api::learning::overview::track_page;
+use crate::views::learning::TrackPageView;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::progress::ProgressBar;
 use crate::components::sign_in_required::{require_sign_in, LearnError};

@@ -3,7 +3,7 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::api::learn::overview::tracks_overview;
+use crate::api::learning::overview::tracks_overview;
 use crate::components::sign_in_required::{require_sign_in, LearnError};
 use crate::components::track_card::TrackCard;
 

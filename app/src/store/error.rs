@@ -17,6 +17,9 @@ pub enum DbError {
     Unreachable(#[source] sqlx::Error),
     #[error("migration failed: {0}")]
     Migration(#[from] sqlx::migrate::MigrateError),
+    /// The change would leave no active administrator; nothing was written.
+    #[error("the last active administrator must stay")]
+    LastActiveAdmin,
     #[error("stored data is invalid: {0}")]
     Corrupt(String),
     #[error("unsupported database URL (use sqlite:// or postgres://): {0}")]

@@ -48,13 +48,38 @@ impl Store for PgStore {
     }
 }
 
-super::org_queries::impl_org_store!(PgStore);
-super::user_queries::impl_user_store!(PgStore);
-super::admin_queries::impl_admin_store!(PgStore);
-super::auth_queries::impl_auth_store!(PgStore, sqlx::Postgres);
-super::content_queries::impl_content_store!(PgStore);
-super::sync_queries::impl_sync_store!(PgStore, sqlx::Postgres);
-super::outline_queries::impl_outline_store!(PgStore, sqlx::Postgres);
-super::progress_queries::impl_progress_store!(PgStore);
-super::attempt_queries::impl_attempt_store!(PgStore);
-super::assignment_queries::impl_assignment_store!(PgStore);
+/// What the shared SQL files see as "the backend".
+type Db = sqlx::Postgres;
+type Impl = PgStore;
+
+/// Where PostgreSQL differs from SQLite.
+mod dialect {
+    use super::Db;
+    use crate::store::DbError;
+
+    pub type Tx = sqlx::Transaction<'static, Db>;
+
+    /// A transaction holding an advisory lock on `key` until it ends: concurrent transactions
+    /// on the same key (from any instance) run one after the other.
+    pub async fn begin_locked(pool: &sqlx::Pool<Db>, key: &str) -> Result<Tx, DbError> {
+        let mut tx = pool.begin().await?;
+        sqlx::query("SELECT pg_advisory_xact_lock(hashtextextended($1, 0))")
+            .bind(key)
+            .execute(&mut *tx)
+            .await?;
+        Ok(tx)
+    }
+
+    /// Comma-joined values of `expr` over a group.
+    pub fn string_agg(expr: &str) -> String {
+        format!("string_agg(CAST({expr} AS TEXT), ',')")
+    }
+
+    /// Rows another worker has locked are passed over instead of waited for.
+    pub const SKIP_LOCKED: &str = " FOR UPDATE SKIP LOCKED";
+}
+
+// The same SQL files, compiled for this backend.
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/mod.rs"]
+mod sql;

@@ -88,16 +88,37 @@ impl Store for SqliteStore {
     }
 }
 
-super::org_queries::impl_org_store!(SqliteStore);
-super::user_queries::impl_user_store!(SqliteStore);
-super::admin_queries::impl_admin_store!(SqliteStore);
-super::auth_queries::impl_auth_store!(SqliteStore, sqlx::Sqlite);
-super::content_queries::impl_content_store!(SqliteStore);
-super::sync_queries::impl_sync_store!(SqliteStore, sqlx::Sqlite);
-super::outline_queries::impl_outline_store!(SqliteStore, sqlx::Sqlite);
-super::progress_queries::impl_progress_store!(SqliteStore);
-super::attempt_queries::impl_attempt_store!(SqliteStore);
-super::assignment_queries::impl_assignment_store!(SqliteStore);
+/// What the shared SQL files see as "the backend".
+type Db = sqlx::Sqlite;
+type Impl = SqliteStore;
+
+/// Where SQLite differs from PostgreSQL.
+mod dialect {
+    use super::Db;
+    use crate::store::DbError;
+
+    pub type Tx = sqlx::Transaction<'static, Db>;
+
+    /// A transaction that holds the database's write lock from its first statement, so a
+    /// read-then-write inside it cannot interleave with another writer. SQLite has one writer
+    /// at a time, so the lock key is not needed.
+    pub async fn begin_locked(pool: &sqlx::Pool<Db>, _key: &str) -> Result<Tx, DbError> {
+        Ok(pool.begin_with("BEGIN IMMEDIATE").await?)
+    }
+
+    /// Comma-joined values of `expr` over a group.
+    pub fn string_agg(expr: &str) -> String {
+        format!("group_concat({expr}, ',')")
+    }
+
+    /// Claiming happens in one `UPDATE` statement, which SQLite runs under its write lock.
+    pub const SKIP_LOCKED: &str = "";
+}
+
+// The same SQL files, compiled for this backend.
+#[allow(clippy::duplicate_mod)]
+#[path = "sql/mod.rs"]
+mod sql;
 
 #[cfg(test)]
 mod tests {

@@ -72,6 +72,7 @@ async fn seed(store: &DynStore) -> anyhow::Result<Vec<(String, String, String)>>
                     land: Land::BadenWuerttemberg,
                 },
                 &["Aufenthalt".into(), "Fachkräfte".into()],
+                chrono::Utc::now(),
             )
             .await
             .context("cannot create the demo office")?,
@@ -103,7 +104,7 @@ async fn seed(store: &DynStore) -> anyhow::Result<Vec<(String, String, String)>>
                         team_id: if is_admin { None } else { team },
                         password_hash: Some(hash),
                         roles: roles.to_vec(),
-                    })
+                    }, chrono::Utc::now())
                     .await;
                 match created {
                     Ok(_) => {}

@@ -20,20 +20,8 @@ pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCod
     let listener = tokio::net::TcpListener::bind(serve.listen)
         .await
         .with_context(|| format!("cannot listen on {}", serve.listen))?;
-    let mailer = app::mail::Mailer::from_config(
-        serve.mail.smtp_url.as_deref(),
-        &serve.mail.from,
-        serve.mail.outbox_dir.clone(),
-    )
-    .context("mail configuration")?;
-    let state = AppState {
-        store: store.clone(),
-        leptos_options: leptos_options(serve),
-        mailer,
-        sessions: serve.sessions,
-        base_url: serve.base_url.clone(),
-    };
-    let app = crate::startup::router(state);
+    let state = app_state(store.clone(), serve).await?;
+    let app = crate::startup::router(state.clone(), &serve.http);
 
     println!("Lotse läuft auf {}/", serve.base_url);
     if store.count_users().await? == 0 {
@@ -42,10 +30,50 @@ pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCod
              lotse user create-admin --email admin@example.org"
         );
     }
-    crate::startup::serve(listener, app).await?;
+    let (stop_jobs, jobs_stopped) = tokio::sync::oneshot::channel::<()>();
+    let jobs = tokio::spawn(crate::jobs::run(state, async {
+        let _ = jobs_stopped.await;
+    }));
+    crate::startup::serve(listener, app, &serve.http).await?;
+    let _ = stop_jobs.send(());
+    let _ = jobs.await;
     store.close().await;
     tracing::info!("stopped");
     Ok(ExitCode::SUCCESS)
+}
+
+/// `lotse worker`: only the background loop, until Ctrl-C or SIGTERM.
+pub async fn worker(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCode> {
+    let store = super::open_store(config).await?;
+    let state = app_state(store.clone(), serve).await?;
+    println!("Lotse-Hintergrunddienst läuft (E-Mail-Versand, Aufräumen).");
+    crate::jobs::run(state, crate::startup::shutdown_signal()).await;
+    store.close().await;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The application state for `serve` and `worker`.
+pub async fn app_state(store: app::store::DynStore, serve: &ServeConfig) -> anyhow::Result<AppState> {
+    let mailer = app::mail::Mailer::from_config(
+        serve.mail.smtp_url.as_deref(),
+        &serve.mail.from,
+        serve.mail.outbox_dir.clone(),
+    )
+    .context("mail configuration")?;
+    let url_key = AppState::load_url_key(&store)
+        .await
+        .context("cannot read the signing key from the database")?;
+    Ok(AppState {
+        store,
+        leptos_options: leptos_options(serve),
+        mailer,
+        sessions: serve.sessions,
+        cookie: serve.cookie,
+        base_url: serve.base_url.clone(),
+        clock: app::clock::Clock::System,
+        hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(AppState::HASHING_PERMITS)),
+        url_key,
+    })
 }
 
 /// Leptos settings derived from our configuration (not from cargo-leptos environment variables,

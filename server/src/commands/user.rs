@@ -31,7 +31,7 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
             team_id: None,
             password_hash: Some(hash),
             roles: vec![Role::Admin],
-        })
+        }, chrono::Utc::now())
         .await;
     store.close().await;
     match result {

@@ -2,19 +2,19 @@
 //! Plain POST + redirect, so they work without JavaScript; messages travel as short codes in
 //! the redirect URL and the German text is rendered by the page.
 
-use std::net::SocketAddr;
-
-use axum::extract::{ConnectInfo, FromRequest, Request, State};
+use axum::extract::{FromRequest, Request, State};
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::{Extension, Form};
-use chrono::Utc;
 use serde::Deserialize;
 
-use app::auth::flows::{self, SignIn, TokenFlowError};
 use app::auth::session::SessionUser;
+use app::service::accounts::{self as flows, SignIn, TokenFlowError};
 use app::state::AppState;
+
+use super::client::ClientAddress;
+use super::redirect::safe_next;
 
 #[derive(Deserialize)]
 pub struct SignInForm {
@@ -27,26 +27,31 @@ pub struct SignInForm {
 pub async fn sign_in(
     State(state): State<AppState>,
     current: Option<Extension<SessionUser>>,
+    Extension(ClientAddress(client)): Extension<ClientAddress>,
     request: Request,
 ) -> Response {
-    let client = client_address(&request);
     let Ok(Form(form)) = Form::<SignInForm>::from_request(request, &state).await else {
         return see_other("/login?fehler=ungueltig");
     };
-    match flows::sign_in(&state, &form.email, &form.password, &client, Utc::now()).await {
+    let now = state.now();
+    match flows::sign_in(&state, &form.email, &form.password, &client, now).await {
         Ok(SignIn::Success { token }) => {
             // Rotation: a session that existed before signing in is never carried over.
             if let Some(Extension(old)) = current {
                 let _ = flows::sign_out(&state, &old.session_hash).await;
             }
             with_cookie(
-                see_other(safe_next(&form.next)),
-                &state.sessions.cookie(&token),
+                see_other(&safe_next(&form.next, &state.base_url)),
+                &state.cookie.set(&token),
             )
         }
-        Ok(SignIn::Refused) => see_other(&login_retry("ungueltig", &form.next)),
-        Ok(SignIn::Throttled) => see_other(&login_retry("gesperrt", &form.next)),
-        Err(_) => see_other(&login_retry("technisch", &form.next)),
+        Ok(SignIn::Refused) => see_other(&login_retry(&state, "fehler=ungueltig", &form.next)),
+        Ok(SignIn::Throttled { until }) => {
+            let seconds = (until - now).num_seconds().max(1);
+            let code = format!("fehler=gesperrt&warten={seconds}");
+            see_other(&login_retry(&state, &code, &form.next))
+        }
+        Err(_) => see_other(&login_retry(&state, "fehler=technisch", &form.next)),
     }
 }
 
@@ -59,10 +64,7 @@ pub async fn sign_out(
             tracing::error!(?err, "sign-out failed");
         }
     }
-    with_cookie(
-        see_other("/login?hinweis=abgemeldet"),
-        &state.sessions.clearing_cookie(),
-    )
+    with_cookie(see_other("/login?hinweis=abgemeldet"), &state.cookie.clear())
 }
 
 #[derive(Deserialize)]
@@ -81,7 +83,7 @@ pub async fn accept_invitation(
         &form.token,
         &form.password,
         &form.password_confirm,
-        Utc::now(),
+        state.now(),
     )
     .await;
     token_flow_redirect(
@@ -99,10 +101,11 @@ pub struct ResetRequestForm {
 
 pub async fn request_reset(
     State(state): State<AppState>,
+    Extension(ClientAddress(client)): Extension<ClientAddress>,
     Form(form): Form<ResetRequestForm>,
 ) -> Response {
-    // The same answer whether or not the account exists.
-    match flows::request_password_reset(&state, &form.email, Utc::now()).await {
+    // The same answer whether or not the account exists; the mail is only queued.
+    match flows::request_password_reset(&state, &form.email, &client, state.now()).await {
         Ok(()) => see_other("/passwort-vergessen?hinweis=gesendet"),
         Err(_) => see_other("/passwort-vergessen?fehler=technisch"),
     }
@@ -117,7 +120,7 @@ pub async fn reset_password(
         &form.token,
         &form.password,
         &form.password_confirm,
-        Utc::now(),
+        state.now(),
     )
     .await;
     token_flow_redirect(
@@ -147,35 +150,17 @@ fn token_flow_redirect(
     }
 }
 
-fn login_retry(code: &str, next: &str) -> String {
-    let next = safe_next(next);
+fn login_retry(state: &AppState, code: &str, next: &str) -> String {
+    let next = safe_next(next, &state.base_url);
     if next == "/" {
-        format!("/login?fehler={code}")
+        format!("/login?{code}")
     } else {
-        format!("/login?fehler={code}&next={}", url_encode(next))
-    }
-}
-
-/// Only local paths: `//evil.example` or `https://…` would make the login an open redirect.
-pub fn safe_next(next: &str) -> &str {
-    let local = next.starts_with('/') && !next.starts_with("//") && !next.contains('\\');
-    if local && !next.starts_with("/login") {
-        next
-    } else {
-        "/"
+        format!("/login?{code}&next={}", url_encode(&next))
     }
 }
 
 fn url_encode(value: &str) -> String {
     url::form_urlencoded::byte_serialize(value.as_bytes()).collect()
-}
-
-fn client_address(request: &Request) -> String {
-    request
-        .extensions()
-        .get::<ConnectInfo<SocketAddr>>()
-        .map(|ConnectInfo(addr)| addr.ip().to_string())
-        .unwrap_or_else(|| "unknown".to_owned())
 }
 
 fn see_other(location: &str) -> Response {
@@ -194,23 +179,4 @@ fn with_cookie(mut response: Response, cookie: &str) -> Response {
         response.headers_mut().append(SET_COOKIE, value);
     }
     response
-}
-
-#[cfg(test)]
-mod tests {
-    use super::safe_next;
-
-    #[test]
-    fn next_only_allows_local_paths() {
-        assert_eq!(safe_next("/tracks/basiswissen"), "/tracks/basiswissen");
-        for bad in [
-            "//evil.example",
-            "https://evil.example",
-            "/\\evil",
-            "",
-            "/login?x",
-        ] {
-            assert_eq!(safe_next(bad), "/", "{bad}");
-        }
-    }
 }

@@ -1,10 +1,15 @@
-//! Security headers for every response and long-lived caching for hashed assets.
+//! Response headers: security headers on everything, HSTS over HTTPS, `no-store` on pages and
+//! server-function answers (they are personal), and long-lived caching for hashed assets only
+//! when they exist (a 404 must not be cached for a year).
 
+use axum::extract::Request;
 use axum::http::header::{
-    CACHE_CONTROL, CONTENT_SECURITY_POLICY, REFERRER_POLICY, X_CONTENT_TYPE_OPTIONS,
-    X_FRAME_OPTIONS,
+    CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, REFERRER_POLICY,
+    STRICT_TRANSPORT_SECURITY, X_CONTENT_TYPE_OPTIONS, X_FRAME_OPTIONS,
 };
 use axum::http::{HeaderName, HeaderValue};
+use axum::middleware::Next;
+use axum::response::Response;
 use axum::Router;
 use tower_http::set_header::SetResponseHeaderLayer;
 
@@ -13,9 +18,15 @@ const DEFAULT_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-ev
     style-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'self'; \
     form-action 'self'; frame-ancestors 'none'";
 
-/// Adds the security headers to every response of `router`.
-pub fn with_security_headers<S: Clone + Send + Sync + 'static>(router: Router<S>) -> Router<S> {
-    router
+const IMMUTABLE: &str = "public, max-age=31536000, immutable";
+const NO_STORE: &str = "no-store";
+
+/// Adds the security headers to every response of `router`; HSTS when served over HTTPS.
+pub fn with_security_headers<S: Clone + Send + Sync + 'static>(
+    router: Router<S>,
+    https: bool,
+) -> Router<S> {
+    let router = router
         .layer(SetResponseHeaderLayer::if_not_present(
             CONTENT_SECURITY_POLICY,
             HeaderValue::from_static(DEFAULT_CSP),
@@ -36,12 +47,44 @@ pub fn with_security_headers<S: Clone + Send + Sync + 'static>(router: Router<S>
             HeaderName::from_static("permissions-policy"),
             HeaderValue::from_static("camera=(), microphone=(), geolocation=()"),
         ))
+        .layer(axum::middleware::from_fn(cache_policy));
+    if https {
+        router.layer(SetResponseHeaderLayer::overriding(
+            STRICT_TRANSPORT_SECURITY,
+            HeaderValue::from_static("max-age=31536000; includeSubDomains"),
+        ))
+    } else {
+        router
+    }
 }
 
-/// File names under `/pkg` carry a content hash (cargo-leptos `hash-files`), so they never change.
-pub fn immutable_cache() -> SetResponseHeaderLayer<HeaderValue> {
-    SetResponseHeaderLayer::overriding(
-        CACHE_CONTROL,
-        HeaderValue::from_static("public, max-age=31536000, immutable"),
-    )
+/// Pages, server-function answers and redirects are personal: never stored by a browser or
+/// proxy. Other responses keep what their handler set.
+async fn cache_policy(req: Request, next: Next) -> Response {
+    let api = req.uri().path().starts_with("/api/");
+    let mut response = next.run(req).await;
+    let personal = api
+        || response.status().is_redirection()
+        || response
+            .headers()
+            .get(CONTENT_TYPE)
+            .and_then(|v| v.to_str().ok())
+            .is_some_and(|t| t.starts_with("text/html") || t.starts_with("application/json"));
+    if personal && !response.headers().contains_key(CACHE_CONTROL) {
+        response
+            .headers_mut()
+            .insert(CACHE_CONTROL, HeaderValue::from_static(NO_STORE));
+    }
+    response
+}
+
+/// For `/pkg`: file names carry a content hash (cargo-leptos `hash-files`), so a found file
+/// never changes; a missing one may appear with the next release and is not cached.
+pub async fn hashed_asset_cache(req: Request, next: Next) -> Response {
+    let mut response = next.run(req).await;
+    let value = if response.status().is_success() { IMMUTABLE } else { NO_STORE };
+    response
+        .headers_mut()
+        .insert(CACHE_CONTROL, HeaderValue::from_static(value));
+    response
 }

@@ -1,29 +1,23 @@
 //! Resolves the session cookie once per request into a `SessionUser` request extension, which
-//! pages and server functions read through Leptos' request context.
+//! pages and server functions read through Leptos' request context. Expiry and when to extend a
+//! session are `domain::session::SessionPolicy::check`.
 
 use axum::extract::{Request, State};
 use axum::http::header::COOKIE;
 use axum::middleware::Next;
 use axum::response::Response;
-use chrono::{Duration, Utc};
 
-use app::auth::session::{token_from_cookie_header, SessionUser};
+use app::auth::session::SessionUser;
 use app::auth::token::hash_token;
+use app::domain::session::SessionCheck;
 use app::state::AppState;
 
-/// Sliding expiry is written at most this often per session, not on every request.
-const TOUCH_INTERVAL_SECONDS: i64 = 60;
-
-pub async fn resolve_session(
-    State(state): State<AppState>,
-    mut req: Request,
-    next: Next,
-) -> Response {
+pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let token = req
         .headers()
         .get(COOKIE)
         .and_then(|h| h.to_str().ok())
-        .and_then(token_from_cookie_header)
+        .and_then(|h| state.cookie.token_from_header(h))
         .map(str::to_owned);
     if let Some(token) = token {
         if let Some(user) = session_user(&state, &token).await {
@@ -35,7 +29,7 @@ pub async fn resolve_session(
 
 async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
     let hash = hash_token(token);
-    let now = Utc::now();
+    let now = state.now();
     let record = match state.store.find_session(&hash, now).await {
         Ok(record) => record?,
         Err(err) => {
@@ -43,18 +37,24 @@ async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
             return None;
         }
     };
-    let expires_at = state.sessions.expires_at(record.created_at, now);
-    if !record.user.active || expires_at <= now {
-        // Deactivated users and sessions past their absolute limit end here.
-        if let Err(err) = state.store.delete_session(&hash).await {
-            tracing::error!(%err, "cannot delete session");
+    match state
+        .sessions
+        .check(record.created_at, record.last_seen_at, record.user.active, now)
+    {
+        SessionCheck::End => {
+            if let Err(err) = state.store.delete_session(&hash).await {
+                tracing::error!(%err, "cannot delete session");
+            }
+            return None;
         }
-        return None;
-    }
-    if now - record.last_seen_at > Duration::seconds(TOUCH_INTERVAL_SECONDS) {
-        if let Err(err) = state.store.touch_session(&hash, now, expires_at).await {
-            tracing::warn!(%err, "cannot extend session");
+        SessionCheck::Keep {
+            extend_to: Some(expires_at),
+        } => {
+            if let Err(err) = state.store.touch_session(&hash, now, expires_at).await {
+                tracing::warn!(%err, "cannot extend session");
+            }
         }
+        SessionCheck::Keep { extend_to: None } => {}
     }
     let user = record.user;
     Some(SessionUser {
@@ -65,7 +65,7 @@ async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
         roles: user.roles,
         organisation_id: user.organisation_id,
         team_id: user.team_id,
-        supervised_teams: record.supervised_teams,
+        supervised_teams: user.supervised_teams,
         active: user.active,
     })
 }

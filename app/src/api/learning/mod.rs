@@ -1,0 +1,5 @@
+//! Server functions of the learner pages.
+
+pub mod lesson;
+pub mod overview;
+pub mod quiz;

@@ -1,0 +1,169 @@
+//! The learner experience: dashboard, track and module overviews, lessons and quizzes. Each use
+//! case loads one [`context::Learner`] and derives every number from it with the pure rules in
+//! `domain`, so no view ever queries per item.
+
+mod cards;
+pub mod context;
+mod dashboard;
+mod lesson;
+mod quiz;
+pub mod quiz_adapt;
+
+use std::collections::HashMap;
+
+use crate::auth::session::SessionUser;
+use crate::domain::permissions::{Action, Target};
+use crate::error::AppError;
+use crate::service::require;
+use crate::state::AppState;
+use crate::store::{Assignee, OutlineLesson, OutlineModule, OutlineTrack, ProgressKind, Ts};
+use crate::views::learning::{
+    DashboardView, LessonPageView, ModulePageView, PublicTrackCard, TrackCardView, TrackPageView,
+};
+use crate::views::quiz::{QuizPageView, QuizResult};
+use context::Learner;
+
+async fn learner(state: &AppState, user: SessionUser, action: Action) -> Result<Learner, AppError> {
+    require(&user, action, Target::Own)?;
+    Learner::load(state, user).await
+}
+
+/// The published tracks for the public start page.
+pub async fn public_tracks(state: &AppState) -> Result<Vec<PublicTrackCard>, AppError> {
+    Ok(state
+        .store
+        .list_tracks()
+        .await?
+        .into_iter()
+        .map(|t| PublicTrackCard {
+            slug: t.slug,
+            title: t.title,
+            summary: t.summary,
+            module_count: t.module_count,
+            minutes: t.minutes,
+        })
+        .collect())
+}
+
+/// "Mein Lernstand": assigned tracks first, then where to go on.
+pub async fn dashboard(state: &AppState, user: SessionUser) -> Result<DashboardView, AppError> {
+    require(&user, Action::ViewOwnProgress, Target::Own)?;
+    let who = Assignee {
+        user_id: user.user_id,
+        organisation_id: user.organisation_id,
+        team_id: user.team_id,
+    };
+    let (learner, assigned) = tokio::try_join!(Learner::load(state, user), async {
+        state.store.assigned_tracks(who).await.map_err(AppError::from)
+    })?;
+    Ok(dashboard::dashboard(&learner, &assigned))
+}
+
+pub async fn tracks_overview(state: &AppState, user: SessionUser) -> Result<Vec<TrackCardView>, AppError> {
+    let l = learner(state, user, Action::ViewCourse).await?;
+    Ok(l.outline.tracks.iter().map(|t| cards::track_card(&l, t, None)).collect())
+}
+
+pub async fn track_page(state: &AppState, user: SessionUser, track: &str) -> Result<TrackPageView, AppError> {
+    let l = learner(state, user, Action::ViewCourse).await?;
+    let t = l.track(track)?;
+    Ok(TrackPageView {
+        card: cards::track_card(&l, t, None),
+        intro_html: t.intro_html.clone(),
+    })
+}
+
+pub async fn module_page(
+    state: &AppState,
+    user: SessionUser,
+    track: &str,
+    module: &str,
+) -> Result<ModulePageView, AppError> {
+    let l = learner(state, user, Action::ViewCourse).await?;
+    let (t, m) = l.module(track, module)?;
+    Ok(cards::module_page(&l, t, m))
+}
+
+fn find_lesson<'a>(
+    l: &'a Learner,
+    track: &str,
+    module: &str,
+    lesson: &str,
+) -> Result<(&'a OutlineTrack, &'a OutlineModule, &'a OutlineLesson), AppError> {
+    let (t, m) = l.module(track, module)?;
+    let found = m
+        .lessons
+        .iter()
+        .find(|x| x.slug == lesson)
+        .ok_or_else(|| AppError::NotFound("Die Lektion".into()))?;
+    Ok((t, m, found))
+}
+
+/// The lesson at its current revision. Records a `viewed` event, after deciding whether the
+/// lesson changed since the previous visit (otherwise this visit would hide the change).
+pub async fn lesson_page(
+    state: &AppState,
+    user: SessionUser,
+    track: &str,
+    module: &str,
+    lesson: &str,
+    now: Ts,
+) -> Result<LessonPageView, AppError> {
+    let l = learner(state, user, Action::TakeLessons).await?;
+    let (t, m, found) = find_lesson(&l, track, module, lesson)?;
+    let body = state.store.lesson_body(found.id, found.revision).await?;
+    let view = lesson::lesson_page(&l, t, m, found, body);
+    state
+        .store
+        .record_progress(l.user.user_id, found.id, ProgressKind::Viewed, found.revision, now)
+        .await?;
+    Ok(view)
+}
+
+/// "Als erledigt markieren". Idempotent: the first completion is kept, repeats change nothing.
+pub async fn mark_lesson_done(
+    state: &AppState,
+    user: SessionUser,
+    track: &str,
+    module: &str,
+    lesson: &str,
+    now: Ts,
+) -> Result<(), AppError> {
+    let l = learner(state, user, Action::TakeLessons).await?;
+    let (_, _, found) = find_lesson(&l, track, module, lesson)?;
+    state
+        .store
+        .record_progress(l.user.user_id, found.id, ProgressKind::Completed, found.revision, now)
+        .await?;
+    Ok(())
+}
+
+/// With `attempt`, that submitted attempt's result; otherwise the form of an open attempt.
+pub async fn quiz_page(
+    state: &AppState,
+    user: SessionUser,
+    track: &str,
+    module: &str,
+    attempt: Option<&str>,
+    now: Ts,
+) -> Result<QuizPageView, AppError> {
+    let l = learner(state, user, Action::TakeQuizzes).await?;
+    match attempt.filter(|a| !a.is_empty()) {
+        Some(id) => quiz::show(state, &l, track, module, id, now).await,
+        None => quiz::start(state, &l, track, module, now).await,
+    }
+}
+
+/// Grades an attempt once; a resubmission returns the first result.
+pub async fn submit_quiz(
+    state: &AppState,
+    user: SessionUser,
+    track: &str,
+    module: &str,
+    attempt: &str,
+    answers: &HashMap<String, String>,
+    now: Ts,
+) -> Result<QuizResult, AppError> {
+    require(&user, Action::TakeQuizzes, Target::Own)?;
+    quiz::submit(state, user, track, module, attempt, answers, now).await
+}
