@@ -7,6 +7,7 @@ mod frontmatter;
 mod headings;
 mod lessons;
 mod links;
+mod lints;
 mod loader;
 mod markdown;
 mod meta;

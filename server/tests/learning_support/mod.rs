@@ -115,7 +115,8 @@ pub async fn answers(
         let name = |field: String| format!("answers[{field}]");
         match (key_of(q), right) {
             (Key::Single { correct }, true) => {
-                fields.push((name(choice_field(q.number)), shown(correct).to_string()))
+                let first = *correct.first().expect("a correct option");
+                fields.push((name(choice_field(q.number)), shown(first).to_string()))
             }
             (Key::Multiple { correct }, true) => fields.extend(
                 correct

@@ -18,11 +18,12 @@ use crate::domain::shuffle::permutation;
 pub const MAX_TEXT_ANSWER: usize = 500;
 
 /// The grading key of a question. A single-choice question without a correct option cannot be
-/// published (the parser rejects it); should one slip through, no response can match it.
+/// published (the parser rejects it); should one slip through, no response can match it. With
+/// several marked options each of them counts (LiaScript's rule; the parser warns).
 pub fn key_of(q: &Question) -> Key {
     match &q.answer {
         Answer::Single(options) => Key::Single {
-            correct: correct_indices(options).next().unwrap_or(usize::MAX),
+            correct: correct_indices(options).collect(),
         },
         Answer::Multiple(options) => Key::Multiple {
             correct: correct_indices(options).collect(),
