@@ -1,6 +1,10 @@
 //! "Pick the longest answer": in single choice the correct option must not stand out by its
 //! length, neither in one question (≥ 1.6× every other option) nor across the quiz (the longest
 //! in more than half of the single-choice questions).
+//!
+//! Two floors keep short, honest answers quiet: the ratio needs a difference of at least ten
+//! characters ("Nein" against "Ja" tells nothing), and the quiz-wide count needs at least three
+//! single-choice questions (one or two questions say nothing about a habit).
 
 use super::ChoiceShape;
 use crate::content::model::Problem;
@@ -8,6 +12,10 @@ use crate::content::problems::warning;
 
 /// 1.6 as a fraction, so the comparison stays in integers.
 const RATIO: (usize, usize) = (16, 10);
+/// Characters the correct option must be longer by for the ratio to count.
+const MIN_DIFFERENCE: usize = 10;
+/// Single-choice questions a quiz needs before the quiz-wide count applies.
+const MIN_QUESTIONS: usize = 3;
 
 /// The correct option's length and the longest other option's, for single-choice questions with
 /// exactly one correct option and at least one other.
@@ -43,7 +51,7 @@ pub(crate) fn check(file: &str, questions: &[ChoiceShape]) -> Vec<Problem> {
         if right > other {
             longest.push(q.line);
         }
-        if other > 0 && right * RATIO.1 >= other * RATIO.0 {
+        if right >= other + MIN_DIFFERENCE && right * RATIO.1 >= other * RATIO.0 {
             problems.push(warning(
                 file,
                 q.line,
@@ -57,7 +65,7 @@ pub(crate) fn check(file: &str, questions: &[ChoiceShape]) -> Vec<Problem> {
         }
     }
     if let Some(&first) = longest.first() {
-        if longest.len() * 2 > singles {
+        if singles >= MIN_QUESTIONS && longest.len() * 2 > singles {
             let lines: Vec<String> = longest.iter().map(u32::to_string).collect();
             problems.push(warning(
                 file,
@@ -100,10 +108,14 @@ mod tests {
     fn one_question_warns_from_1_6_times_the_longest_other_option() {
         // (options, warns)
         let table: &[(&[(usize, bool)], bool)] = &[
-            (&[(16, true), (10, false), (9, false)], true),
-            (&[(15, true), (10, false), (9, false)], false),
+            (&[(32, true), (20, false), (18, false)], true),
+            (&[(31, true), (20, false), (18, false)], false),
             (&[(40, true), (10, false), (30, false)], false),
             (&[(10, false), (30, true)], true),
+            // Short answers: "Nein" against "Ja" is 2x, but only two characters longer.
+            (&[(2, false), (4, true)], false),
+            (&[(8, false), (17, true)], false),
+            (&[(8, false), (18, true)], true),
             // Several correct options, no other option, or multiple choice: not this rule.
             (&[(30, true), (30, true), (5, false)], false),
             (&[(30, true)], false),
@@ -135,7 +147,10 @@ mod tests {
             (&[&short, &long, &long], Some(2)),
             (&[&long, &short], None),
             (&[&long, &tie, &short], None),
-            (&[&long], Some(1)),
+            (&[&long, &long, &long, &short], Some(1)),
+            // Fewer than three single-choice questions: no habit to see.
+            (&[&long], None),
+            (&[&long, &long], None),
             (&[&short, &tie], None),
         ];
         for (questions, expected) in table {
