@@ -147,6 +147,55 @@ pub fn submission(attempt: &str, answers: &[(String, String)]) -> String {
     encode(&pairs)
 }
 
+/// The questions (with solutions) of an issued attempt, in authored order.
+pub async fn attempt_questions(
+    store: &DynStore,
+    user_id: i64,
+    attempt: &str,
+) -> Vec<app::content::Question> {
+    let row = store
+        .find_attempt(attempt, user_id)
+        .await
+        .unwrap()
+        .expect("attempt");
+    store
+        .quiz_questions(row.quiz_id, row.revision)
+        .await
+        .unwrap()
+}
+
+/// Three words that stand together in one text run of `html` (no tag, entity or line break
+/// between them), so a page or JSON payload that carries `html` contains them as they are.
+/// The curriculum is rewritten over time; tests take their expectations from it this way.
+pub fn text_snippet(html: &str) -> String {
+    find_text_snippet(html).unwrap_or_else(|| panic!("no three plain words in {html:?}"))
+}
+
+/// [`text_snippet`], or `None` when `html` has no three such words.
+pub fn find_text_snippet(html: &str) -> Option<String> {
+    let mut rest = html;
+    while !rest.is_empty() {
+        let (run, after) = match rest.find('<') {
+            Some(at) => (
+                &rest[..at],
+                rest[at..].find('>').map_or("", |e| &rest[at + e + 1..]),
+            ),
+            None => (rest, ""),
+        };
+        for line in run.lines() {
+            let words: Vec<&str> = line.split(' ').collect();
+            if let Some(w) = words.windows(3).find(|w| {
+                w.iter()
+                    .all(|x| !x.is_empty() && x.chars().all(char::is_alphabetic))
+            }) {
+                return Some(w.join(" "));
+            }
+        }
+        rest = after;
+    }
+    None
+}
+
 pub async fn json(response: Response<Body>) -> serde_json::Value {
     let text = common::body_text(response).await;
     serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
