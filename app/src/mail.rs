@@ -137,7 +137,10 @@ pub fn build(from: &Mailbox, mail: &OutgoingMail) -> Result<Message, MailError> 
     if let Some(url) = &mail.unsubscribe_url {
         builder = builder
             .raw_header(raw("List-Unsubscribe", format!("<{url}>")))
-            .raw_header(raw("List-Unsubscribe-Post", "List-Unsubscribe=One-Click".into()));
+            .raw_header(raw(
+                "List-Unsubscribe-Post",
+                "List-Unsubscribe=One-Click".into(),
+            ));
     }
     let text = SinglePart::builder()
         .header(ContentType::TEXT_PLAIN)
@@ -184,7 +187,10 @@ mod tests {
             text.contains("To: a@kreis.de") && text.contains("Subject: Einladung"),
             "{text}"
         );
-        assert!(text.contains("Message-ID: <lotse.1.abc@lotse.test>"), "{text}");
+        assert!(
+            text.contains("Message-ID: <lotse.1.abc@lotse.test>"),
+            "{text}"
+        );
         assert!(text.contains("Auto-Submitted: auto-generated"), "{text}");
     }
 

@@ -57,6 +57,21 @@ fn set_content_security_policy() {
     }
 }
 
+/// The document title as it goes into the HTML. leptos_meta writes the formatted title into
+/// `<title>` unescaped on the server, so content text (a lesson title with `</title>`) would
+/// inject markup; it is escaped here. In the browser the title is set as `document.title`
+/// (plain text), where escaping would show the entities.
+fn title_text(title: &str) -> String {
+    if cfg!(feature = "ssr") {
+        title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        title.to_owned()
+    }
+}
+
 /// Every route renders with `SsrMode::Async`: the whole page, including everything inside
 /// `<Suspense>`, is in the HTML the server sends. Out-of-order streaming would need JavaScript
 /// to put late chunks in place, and Lotse must work without it; it also lets pages set status
@@ -71,7 +86,7 @@ pub fn App() -> impl IntoView {
 
     view! {
         <Title formatter=|title: String| {
-            if title.is_empty() { "Lotse".to_string() } else { format!("{title} – Lotse") }
+            if title.is_empty() { "Lotse".to_string() } else { format!("{} – Lotse", title_text(&title)) }
         }/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>

@@ -37,7 +37,9 @@ impl AppState {
     /// The URL signing key, created in the database on first start.
     pub async fn load_url_key(store: &DynStore) -> Result<Arc<str>, crate::store::DbError> {
         let fresh = crate::auth::token::new_token();
-        let key = store.secret("url-signing", &fresh, chrono::Utc::now()).await?;
+        let key = store
+            .secret("url-signing", &fresh, chrono::Utc::now())
+            .await?;
         Ok(Arc::from(key))
     }
 }

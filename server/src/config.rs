@@ -221,7 +221,10 @@ impl Config {
                 None => Vec::new(),
             },
         };
-        if http.header_timeout.is_zero() || http.request_timeout.is_zero() || http.max_connections == 0 {
+        if http.header_timeout.is_zero()
+            || http.request_timeout.is_zero()
+            || http.max_connections == 0
+        {
             anyhow::bail!("timeouts and max_connections must be positive");
         }
         let mail = MailConfig {
@@ -324,7 +327,11 @@ mod tests {
         assert_eq!(serve.listen.to_string(), "0.0.0.0:8080");
         assert_eq!(serve.base_url, "http://0.0.0.0:8080");
         assert!(!serve.cookie.secure, "plain http base URL");
-        assert_eq!(serve.sessions.idle, chrono::Duration::minutes(30), "ASVS idle default");
+        assert_eq!(
+            serve.sessions.idle,
+            chrono::Duration::minutes(30),
+            "ASVS idle default"
+        );
         assert_eq!(serve.http.trusted_proxies.len(), 2);
         assert!(parse_proxies("kein-proxy").is_err());
         assert!(

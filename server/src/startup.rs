@@ -5,18 +5,18 @@ use std::sync::{Arc, OnceLock};
 use anyhow::Context;
 use axum::body::Body;
 use axum::extract::{Request, State};
+use axum::http::StatusCode;
 use axum::middleware;
 use axum::response::IntoResponse;
 use axum::routing::{get, post};
 use axum::Router;
 use leptos::prelude::*;
 use leptos_axum::{generate_route_list, LeptosRoutes};
-use axum::http::StatusCode;
 use tower_http::catch_panic::CatchPanicLayer;
-use tower_http::limit::RequestBodyLimitLayer;
-use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::compression::CompressionLayer;
+use tower_http::limit::RequestBodyLimitLayer;
 use tower_http::services::ServeDir;
+use tower_http::timeout::{RequestBodyTimeoutLayer, TimeoutLayer};
 use tower_http::trace::TraceLayer;
 use tracing::Level;
 
@@ -24,7 +24,9 @@ use app::state::AppState;
 use app::{shell, App};
 
 use crate::config::HttpLimits;
-use crate::http::{account, api_errors, client, csrf, error_page, form_errors, headers, healthz, session};
+use crate::http::{
+    account, api_errors, client, csrf, error_page, form_errors, headers, healthz, session,
+};
 
 /// The complete application: pages, server functions, assets, health check and middleware.
 pub fn router(state: AppState, http: &HttpLimits) -> Router {
@@ -134,7 +136,11 @@ async fn server_fn_handler(
 }
 
 /// Serves until Ctrl-C or SIGTERM, then lets running requests finish.
-pub async fn serve(listener: tokio::net::TcpListener, app: Router, http: &HttpLimits) -> anyhow::Result<()> {
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    app: Router,
+    http: &HttpLimits,
+) -> anyhow::Result<()> {
     crate::http::listener::serve(listener, app, http, shutdown_signal())
         .await
         .context("server error")

@@ -45,7 +45,12 @@ struct World {
 }
 
 /// An invitation row with its (never delivered) mail.
-pub async fn stored_invitation(app: &TestApp, email: &str, office: i64, team: Option<i64>) -> (i64, String) {
+pub async fn stored_invitation(
+    app: &TestApp,
+    email: &str,
+    office: i64,
+    team: Option<i64>,
+) -> (i64, String) {
     let token = new_token();
     let hash = hash_token(&token);
     let mail = NewMail {
@@ -86,15 +91,26 @@ async fn world(app: &TestApp) -> World {
     let users = [
         (Who::LearnerA, "learner.a@a.de", Role::Learner, Some(a.id)),
         (Who::TrainerA, "trainer.a@a.de", Role::Trainer, Some(a.id)),
-        (Who::SupervisorA, "chef.a@a.de", Role::Supervisor, Some(a.id)),
-        (Who::SupervisorB, "chef.b@b.de", Role::Supervisor, Some(b.id)),
+        (
+            Who::SupervisorA,
+            "chef.a@a.de",
+            Role::Supervisor,
+            Some(a.id),
+        ),
+        (
+            Who::SupervisorB,
+            "chef.b@b.de",
+            Role::Supervisor,
+            Some(b.id),
+        ),
         (Who::Admin, "admin@netz.de", Role::Admin, None),
     ];
     let mut ids = Vec::new();
     for (who, email, role, office) in users {
         ids.push((who, app.user(email, &[role], office).await));
     }
-    app.user("learner.b@b.de", &[Role::Learner], Some(b.id)).await;
+    app.user("learner.b@b.de", &[Role::Learner], Some(b.id))
+        .await;
     let (invitation_a, _) = stored_invitation(app, "neu@a.de", a.id, None).await;
     let mut cookies = vec![(Who::Anonymous, None)];
     for (who, email, ..) in users {
@@ -116,7 +132,13 @@ async fn world(app: &TestApp) -> World {
 
 /// Calls a server function as `who`; `Ok(body)` on success, `Err((status, body))` with the
 /// AppError JSON.
-async fn call(app: &TestApp, world: &World, who: Who, path: &str, body: String) -> Result<String, (StatusCode, String)> {
+async fn call(
+    app: &TestApp,
+    world: &World,
+    who: Who,
+    path: &str,
+    body: String,
+) -> Result<String, (StatusCode, String)> {
     let cookie = world
         .cookies
         .iter()
@@ -141,7 +163,14 @@ fn denied(result: &Result<String, (StatusCode, String)>) -> bool {
     }
 }
 
-async fn expect_only(app: &TestApp, world: &World, name: &str, path: &str, body: String, allowed: &[Who]) {
+async fn expect_only(
+    app: &TestApp,
+    world: &World,
+    name: &str,
+    path: &str,
+    body: String,
+    allowed: &[Who],
+) {
     for who in EVERYONE {
         let result = call(app, world, who, path, body.clone()).await;
         if allowed.contains(&who) {
@@ -246,9 +275,19 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
                 assert!(denied(&result), "{path} as {who:?}: {result:?}");
             }
             let foreign = call(&app, &w, SupervisorB, path, body.clone()).await;
-            assert!(matches!(&foreign, Err((StatusCode::NOT_FOUND, _))), "{path}: {foreign:?}");
+            assert!(
+                matches!(&foreign, Err((StatusCode::NOT_FOUND, _))),
+                "{path}: {foreign:?}"
+            );
         }
-        let resent = call(&app, &w, SupervisorA, ResendInvitation::PATH, format!("invitation_id={}", w.invitation_a)).await;
+        let resent = call(
+            &app,
+            &w,
+            SupervisorA,
+            ResendInvitation::PATH,
+            format!("invitation_id={}", w.invitation_a),
+        )
+        .await;
         assert!(resent.is_ok(), "{resent:?}");
         expect_only(
             &app,
@@ -300,76 +339,76 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
 #[tokio::test]
 async fn a_supervisor_never_sees_people_of_another_office() {
     for app in TestApp::each().await {
-    let w = world(&app).await;
-    // Asking for office B explicitly does not widen the scope.
-    let body = call(
-        &app,
-        &w,
-        Who::SupervisorA,
-        LoadUsers::PATH,
-        "office=999&role=&q=".into(),
-    )
-    .await
-    .unwrap();
-    assert!(body.contains("learner.a@a.de"), "{body}");
-    assert!(
-        !body.contains(&w.learner_b_email) && !body.contains("chef.b@b.de"),
-        "{body}"
-    );
-    let team = call(&app, &w, Who::SupervisorB, MyTeam::PATH, String::new())
+        let w = world(&app).await;
+        // Asking for office B explicitly does not widen the scope.
+        let body = call(
+            &app,
+            &w,
+            Who::SupervisorA,
+            LoadUsers::PATH,
+            "office=999&role=&q=".into(),
+        )
         .await
         .unwrap();
-    assert!(!team.contains("@a.de"), "{team}");
-    // And a supervisor cannot grant roles above learner, even in the own office.
-    let escalate = call(
-        &app,
-        &w,
-        Who::SupervisorA,
-        SetUserRoles::PATH,
-        format!("user_id={}&learner=on&admin=on", w.learner_a),
-    )
-    .await;
-    assert!(denied(&escalate), "{escalate:?}");
+        assert!(body.contains("learner.a@a.de"), "{body}");
+        assert!(
+            !body.contains(&w.learner_b_email) && !body.contains("chef.b@b.de"),
+            "{body}"
+        );
+        let team = call(&app, &w, Who::SupervisorB, MyTeam::PATH, String::new())
+            .await
+            .unwrap();
+        assert!(!team.contains("@a.de"), "{team}");
+        // And a supervisor cannot grant roles above learner, even in the own office.
+        let escalate = call(
+            &app,
+            &w,
+            Who::SupervisorA,
+            SetUserRoles::PATH,
+            format!("user_id={}&learner=on&admin=on", w.learner_a),
+        )
+        .await;
+        assert!(denied(&escalate), "{escalate:?}");
     }
 }
 
 #[tokio::test]
 async fn protected_pages_redirect_anonymous_visitors_and_refuse_learners() {
     for app in TestApp::each().await {
-    let w = world(&app).await;
-    for path in [
-        "/admin",
-        "/admin/personen",
-        "/admin/einladen",
-        "/admin/behoerden",
-        "/admin/protokoll",
-        "/admin/inhalte",
-        "/team",
-    ] {
-        let anonymous = app.get(path).await;
-        assert!(
-            anonymous.status().is_redirection(),
-            "{path}: {}",
-            anonymous.status()
-        );
-        let location = location(&anonymous);
-        assert!(
-            location.starts_with("/login?hinweis=anmelden&next="),
-            "{path}: {location}"
-        );
-        let learner = w
-            .cookies
-            .iter()
-            .find(|(who, _)| *who == Who::LearnerA)
-            .and_then(|(_, c)| c.clone())
-            .unwrap();
-        let response = app.get_as(path, &learner).await;
-        assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
-        let html = body_text(response).await;
-        assert!(
-            html.contains("Dafür fehlt Ihnen die Berechtigung."),
-            "{path}"
-        );
-    }
+        let w = world(&app).await;
+        for path in [
+            "/admin",
+            "/admin/personen",
+            "/admin/einladen",
+            "/admin/behoerden",
+            "/admin/protokoll",
+            "/admin/inhalte",
+            "/team",
+        ] {
+            let anonymous = app.get(path).await;
+            assert!(
+                anonymous.status().is_redirection(),
+                "{path}: {}",
+                anonymous.status()
+            );
+            let location = location(&anonymous);
+            assert!(
+                location.starts_with("/login?hinweis=anmelden&next="),
+                "{path}: {location}"
+            );
+            let learner = w
+                .cookies
+                .iter()
+                .find(|(who, _)| *who == Who::LearnerA)
+                .and_then(|(_, c)| c.clone())
+                .unwrap();
+            let response = app.get_as(path, &learner).await;
+            assert_eq!(response.status(), StatusCode::FORBIDDEN, "{path}");
+            let html = body_text(response).await;
+            assert!(
+                html.contains("Dafür fehlt Ihnen die Berechtigung."),
+                "{path}"
+            );
+        }
     }
 }

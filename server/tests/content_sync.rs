@@ -51,14 +51,17 @@ async fn sync(store: &DynStore, root: &Path) -> app::domain::content_sync::SyncR
 
 async fn learner(store: &DynStore) -> i64 {
     store
-        .create_user(&NewUser {
-            email: "lernende@kreis.de".into(),
-            display_name: "Lernende".into(),
-            organisation_id: None,
-            team_id: None,
-            password_hash: None,
-            roles: vec![Role::Learner],
-        })
+        .create_user(
+            &NewUser {
+                email: "lernende@kreis.de".into(),
+                display_name: "Lernende".into(),
+                organisation_id: None,
+                team_id: None,
+                password_hash: None,
+                roles: vec![Role::Learner],
+            },
+            chrono::Utc::now(),
+        )
         .await
         .unwrap()
 }

@@ -19,7 +19,10 @@ async fn healthz_is_200_with_json_when_the_database_answers_and_names_no_version
         let body: serde_json::Value = serde_json::from_str(&text).unwrap();
         assert_eq!(body["status"], "ok");
         assert_eq!(body["database"], "ok");
-        assert!(body.get("version").is_none() && !text.contains(env!("CARGO_PKG_VERSION")), "{text}");
+        assert!(
+            body.get("version").is_none() && !text.contains(env!("CARGO_PKG_VERSION")),
+            "{text}"
+        );
     }
 }
 
@@ -41,13 +44,31 @@ async fn pages_carry_a_nonce_csp_and_the_security_headers() {
     assert_eq!(response.status(), StatusCode::OK);
     let headers = response.headers().clone();
     let csp = headers[header::CONTENT_SECURITY_POLICY].to_str().unwrap();
-    assert!(csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"), "{csp}");
-    assert!(csp.contains("'nonce-") && !csp.contains("unsafe-inline"), "{csp}");
+    assert!(
+        csp.contains("default-src 'self'") && csp.contains("frame-ancestors 'none'"),
+        "{csp}"
+    );
+    assert!(
+        csp.contains("'nonce-") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
     assert_eq!(headers[header::X_CONTENT_TYPE_OPTIONS], "nosniff");
-    assert_eq!(headers[header::REFERRER_POLICY], "strict-origin-when-cross-origin");
-    assert!(headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(), "no HSTS over plain http");
+    assert_eq!(
+        headers[header::REFERRER_POLICY],
+        "strict-origin-when-cross-origin"
+    );
+    assert!(
+        headers.get(header::STRICT_TRANSPORT_SECURITY).is_none(),
+        "no HSTS over plain http"
+    );
     let html = body_text(response).await;
-    let nonce = csp.split("'nonce-").nth(1).unwrap().split('\'').next().unwrap();
+    let nonce = csp
+        .split("'nonce-")
+        .nth(1)
+        .unwrap()
+        .split('\'')
+        .next()
+        .unwrap();
     for script in html.split("<script").skip(1) {
         assert!(
             script.contains(&format!("nonce=\"{nonce}\"")),
@@ -59,7 +80,10 @@ async fn pages_carry_a_nonce_csp_and_the_security_headers() {
 
 #[tokio::test]
 async fn over_https_every_response_carries_hsts() {
-    let app = TestApp::builder().base_url("https://lotse.kreis.de").sqlite().await;
+    let app = TestApp::builder()
+        .base_url("https://lotse.kreis.de")
+        .sqlite()
+        .await;
     for path in ["/", "/healthz", "/pkg/lotse.css", "/gibt/es/nicht"] {
         let response = app.get(path).await;
         assert_eq!(
@@ -76,7 +100,11 @@ async fn personal_pages_and_server_function_answers_are_never_stored() {
         let (_, cookie) = app.learner("anna@kreis.de").await;
         for path in ["/", "/tracks", "/login"] {
             let response = app.get_as(path, &cookie).await;
-            assert_eq!(response.headers()[header::CACHE_CONTROL], "no-store", "{path}");
+            assert_eq!(
+                response.headers()[header::CACHE_CONTROL],
+                "no-store",
+                "{path}"
+            );
         }
         let api = app.server_fn("/api/current_user", "", &cookie).await;
         assert_eq!(api.headers()[header::CACHE_CONTROL], "no-store");
@@ -99,7 +127,10 @@ async fn unknown_paths_get_the_german_404_page() {
     let response = app.get("/gibt/es/nicht").await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let html = body_text(response).await;
-    assert!(html.contains("Seite nicht gefunden") && html.contains("<html lang=\"de\""), "{html}");
+    assert!(
+        html.contains("Seite nicht gefunden") && html.contains("<html lang=\"de\""),
+        "{html}"
+    );
 }
 
 #[tokio::test]
@@ -109,7 +140,10 @@ async fn unknown_server_functions_answer_404_without_framework_details() {
     let response = app.server_fn("/api/gibt_es_nicht", "", &cookie).await;
     assert_eq!(response.status(), StatusCode::NOT_FOUND);
     let text = body_text(response).await;
-    assert!(!text.to_lowercase().contains("server function") && !text.contains("register"), "{text}");
+    assert!(
+        !text.to_lowercase().contains("server function") && !text.contains("register"),
+        "{text}"
+    );
 }
 
 #[tokio::test]
@@ -117,7 +151,10 @@ async fn hashed_assets_are_cached_for_a_year_but_missing_ones_are_not() {
     let app = TestApp::sqlite().await;
     let found = app.get("/pkg/lotse.css").await;
     assert_eq!(found.status(), StatusCode::OK);
-    assert_eq!(found.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+    assert_eq!(
+        found.headers()[header::CACHE_CONTROL],
+        "public, max-age=31536000, immutable"
+    );
     let missing = app.get("/pkg/lotse-0123456789.js").await;
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(missing.headers()[header::CACHE_CONTROL], "no-store");
@@ -127,7 +164,12 @@ async fn hashed_assets_are_cached_for_a_year_but_missing_ones_are_not() {
 async fn responses_are_compressed_when_the_client_accepts_it() {
     let app = TestApp::sqlite().await;
     let response = app
-        .send(Request::get("/").header(header::ACCEPT_ENCODING, "gzip").body(Body::empty()).unwrap())
+        .send(
+            Request::get("/")
+                .header(header::ACCEPT_ENCODING, "gzip")
+                .body(Body::empty())
+                .unwrap(),
+        )
         .await;
     assert_eq!(response.headers()[header::CONTENT_ENCODING], "gzip");
 }
@@ -137,18 +179,30 @@ async fn error_text_smuggled_into_a_link_is_never_shown() {
     use base64::Engine;
     let app = TestApp::sqlite().await;
     let office = app.office("kreis", &[]).await;
-    let (_, cookie) = app.signed_in("chef@kreis.de", &[Role::Supervisor], Some(office.id)).await;
-    let fake = serde_json::to_vec(&app::error::AppError::Invalid("Rufen Sie sofort 0900-123 an".into())).unwrap();
+    let (_, cookie) = app
+        .signed_in("chef@kreis.de", &[Role::Supervisor], Some(office.id))
+        .await;
+    let fake = serde_json::to_vec(&app::error::AppError::Invalid(
+        "Rufen Sie sofort 0900-123 an".into(),
+    ))
+    .unwrap();
     let err = base64::engine::general_purpose::URL_SAFE.encode(fake);
     let path = format!(
         "/admin/einladen?__path={}&__err={err}",
         <app::api::administration::InvitePerson as leptos::server_fn::ServerFn>::PATH
     );
     let response = app.get_as(&path, &cookie).await;
-    assert_eq!(response.status(), StatusCode::SEE_OTHER, "unsigned error details are dropped");
+    assert_eq!(
+        response.status(),
+        StatusCode::SEE_OTHER,
+        "unsigned error details are dropped"
+    );
     assert_eq!(location(&response), "/admin/einladen");
     // A real error after a form post without JavaScript is still shown.
-    let body = format!("office={}&team=&email=keine-mail&name=X&role=learner", office.id);
+    let body = format!(
+        "office={}&team=&email=keine-mail&name=X&role=learner",
+        office.id
+    );
     let posted = app
         .plain_post(
             <app::api::administration::InvitePerson as leptos::server_fn::ServerFn>::PATH,
@@ -166,11 +220,19 @@ async fn error_text_smuggled_into_a_link_is_never_shown() {
 
 #[tokio::test]
 async fn content_titles_cannot_break_out_of_the_document_head() {
-    let payload = r#"X</title><meta http-equiv="refresh" content="0;url=https://evil.example"><title>"#;
+    let payload =
+        r#"X</title><meta http-equiv="refresh" content="0;url=https://evil.example"><title>"#;
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     let esc = |s: &str| s.replace('"', "\\\"");
-    support::write_content(root, "bad/track.md", &format!("+++\ntitle = \"T {}\"\nsummary = \"s\"\norder = 1\n+++\nText.\n", esc(payload)));
+    support::write_content(
+        root,
+        "bad/track.md",
+        &format!(
+            "+++\ntitle = \"T {}\"\nsummary = \"s\"\norder = 1\n+++\nText.\n",
+            esc(payload)
+        ),
+    );
     support::write_content(
         root,
         "bad/01-mod/module.md",
@@ -179,7 +241,14 @@ async fn content_titles_cannot_break_out_of_the_document_head() {
             esc(payload)
         ),
     );
-    support::write_content(root, "bad/01-mod/01-lektion.md", &format!("+++\ntitle = \"L {}\"\nminutes = 5\n+++\nText.\n", esc(payload)));
+    support::write_content(
+        root,
+        "bad/01-mod/01-lektion.md",
+        &format!(
+            "+++\ntitle = \"L {}\"\nminutes = 5\n+++\nText.\n",
+            esc(payload)
+        ),
+    );
     support::write_content(
         root,
         "bad/01-mod/quiz.md",
@@ -191,14 +260,29 @@ async fn content_titles_cannot_break_out_of_the_document_head() {
     for app in TestApp::each().await {
         let loaded = app::content::load_dir(root, app.now().date_naive());
         assert!(!loaded.has_errors(), "{:?}", loaded.problems);
-        app.store.sync_content(&loaded.course, &loaded.problems, app.now()).await.unwrap();
+        app.store
+            .sync_content(&loaded.course, &loaded.problems, app.now())
+            .await
+            .unwrap();
         let (_, cookie) = app.learner("anna@kreis.de").await;
-        for path in ["/tracks/bad", "/tracks/bad/mod", "/tracks/bad/mod/lektion", "/tracks/bad/mod/quiz"] {
+        for path in [
+            "/tracks/bad",
+            "/tracks/bad/mod",
+            "/tracks/bad/mod/lektion",
+            "/tracks/bad/mod/quiz",
+        ] {
             let html = app.page(path, &cookie).await;
             let head = html.split("</head>").next().unwrap();
-            assert!(!head.contains("http-equiv"), "{}: {path}: {head}", app.backend);
+            assert!(
+                !head.contains("http-equiv"),
+                "{}: {path}: {head}",
+                app.backend
+            );
             assert_eq!(head.matches("<title").count(), 1, "{path}: {head}");
-            assert!(head.contains("&lt;/title&gt;") || head.contains("&lt;/title>"), "{path}: {head}");
+            assert!(
+                head.contains("&lt;/title&gt;") || head.contains("&lt;/title>"),
+                "{path}: {head}"
+            );
         }
     }
 }

@@ -8,26 +8,28 @@ use chrono::NaiveDate;
 
 use app::domain::{Land, Role};
 use app::store::{Assignee, DynStore, NewOrganisation, NewUser};
-use support::*;
 
 async fn person(store: &DynStore, email: &str, organisation: i64, team: Option<i64>) -> i64 {
     let hash = app::auth::password::hash_password(support::TEST_PASSWORD).expect("hash");
     store
-        .create_user(&NewUser {
-            email: email.into(),
-            display_name: email.into(),
-            organisation_id: Some(organisation),
-            team_id: team,
-            password_hash: Some(hash),
-            roles: vec![Role::Learner],
-        })
+        .create_user(
+            &NewUser {
+                email: email.into(),
+                display_name: email.into(),
+                organisation_id: Some(organisation),
+                team_id: team,
+                password_hash: Some(hash),
+                roles: vec![Role::Learner],
+            },
+            chrono::Utc::now(),
+        )
         .await
         .unwrap()
 }
 
 /// Inserts an assignment with plain SQL on whichever backend `b` is.
 async fn assign(
-    b: &common::Backend,
+    b: &support::TestApp,
     track: i64,
     org: i64,
     team: Option<i64>,
@@ -38,7 +40,7 @@ async fn assign(
                VALUES ($1, $2, $3, $4, $5, CURRENT_TIMESTAMP)";
     let due: NaiveDate = due.parse().unwrap();
     if b.backend == "postgres" {
-        let pool = sqlx::PgPool::connect(&b.url).await.unwrap();
+        let pool = sqlx::PgPool::connect(&b.database_url).await.unwrap();
         sqlx::query(sql)
             .bind(track)
             .bind(org)
@@ -49,7 +51,7 @@ async fn assign(
             .await
             .unwrap();
     } else {
-        let pool = sqlx::SqlitePool::connect(&b.url).await.unwrap();
+        let pool = sqlx::SqlitePool::connect(&b.database_url).await.unwrap();
         sqlx::query(sql)
             .bind(track)
             .bind(org)
@@ -85,13 +87,13 @@ async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
             .collect();
         let org = b
             .store
-            .create_organisation(&office("kreis"), &["Aufenthalt".into()])
+            .create_organisation(&office("kreis"), &["Aufenthalt".into()], chrono::Utc::now())
             .await
             .unwrap();
         let team = b.store.list_teams(org.id).await.unwrap()[0].id;
         let other = b
             .store
-            .create_organisation(&office("stadt"), &[])
+            .create_organisation(&office("stadt"), &[], chrono::Utc::now())
             .await
             .unwrap();
         let anna = person(&b.store, "anna@kreis.de", org.id, Some(team)).await;
@@ -156,11 +158,9 @@ async fn assigned_tracks_lead_the_dashboard_with_their_earliest_due_date() {
             b.backend
         );
 
-        let router = b.router.clone();
-        let cookie = support::session_cookie(
-            &b.sign_in("anna@kreis.de", support::TEST_PASSWORD).await,
-        )
-        .expect("signed in");
+        let cookie =
+            support::session_cookie(&b.sign_in("anna@kreis.de", support::TEST_PASSWORD).await)
+                .expect("signed in");
         let html = support::body_text(b.get_as("/", &cookie).await).await;
         let at = |text: &str| {
             html.find(text)

@@ -5,8 +5,6 @@ mod support;
 
 use std::path::Path;
 
-use support::*;
-
 const DONE: &str = "/api/learn/lesson_done";
 
 /// One track, one module, one lesson whose body is `body`.
@@ -34,11 +32,11 @@ async fn a_revised_lesson_stays_done_and_says_it_was_updated() {
         let dir = tempfile::tempdir().unwrap();
         tiny_course(dir.path(), "Die Titel nach § 4 AufenthG.");
         sync(&b.store, dir.path()).await;
-        let router = b.router.clone();
         let (_, cookie) = b.learner("anna@kreis.de").await;
         let lesson = "/tracks/basis/titel/ueberblick";
         b.get_as(lesson, &cookie).await;
-        b.plain_post(DONE,
+        b.plain_post(
+            DONE,
             "track=basis&module=titel&lesson=ueberblick",
             &cookie,
             lesson,
@@ -50,10 +48,7 @@ async fn a_revised_lesson_stays_done_and_says_it_was_updated() {
             "Die Titel nach § 4 AufenthG, jetzt mit Beispiel.",
         );
         sync(&b.store, dir.path()).await;
-        let module = support::body_text(
-            b.get_as("/tracks/basis/titel", &cookie).await,
-        )
-        .await;
+        let module = support::body_text(b.get_as("/tracks/basis/titel", &cookie).await).await;
         assert!(
             module.contains("aktualisiert seit Ihrem letzten Besuch"),
             "{}",
@@ -64,16 +59,14 @@ async fn a_revised_lesson_stays_done_and_says_it_was_updated() {
             "{}: earlier completion still counts",
             b.backend
         );
-        let first =
-            support::body_text(b.get_as(lesson, &cookie).await).await;
+        let first = support::body_text(b.get_as(lesson, &cookie).await).await;
         assert!(
             first.contains("jetzt mit Beispiel")
                 && first.contains("aktualisiert seit Ihrem letzten Besuch"),
             "{}",
             b.backend
         );
-        let second =
-            support::body_text(b.get_as(lesson, &cookie).await).await;
+        let second = support::body_text(b.get_as(lesson, &cookie).await).await;
         assert!(
             !second.contains("aktualisiert seit Ihrem letzten Besuch"),
             "{}: seen now",

@@ -15,7 +15,10 @@ const NEW_PW: &str = "neues+langes+passwort+heute";
 
 async fn request(app: &TestApp, email: &str, client: &str) -> String {
     let body = format!("email={}", email.replace('@', "%40"));
-    location(&app.post_form_from("/passwort-vergessen", &body, None, client).await)
+    location(
+        &app.post_form_from("/passwort-vergessen", &body, None, client)
+            .await,
+    )
 }
 
 async fn reset(app: &TestApp, token: &str) -> String {
@@ -36,10 +39,23 @@ async fn a_reset_link_is_mailed_only_for_known_accounts_works_once_and_ends_all_
         let token = token_in(&mails[0].body_text);
 
         let session = app.cookie_for("anna@kreis.de").await;
-        assert_eq!(reset(&app, &token).await, "/login?hinweis=passwort-geaendert");
-        assert!(!app.page("/", &session).await.contains("Abmelden"), "old sessions end");
-        assert!(session_cookie(&app.sign_in("anna@kreis.de", &NEW_PW.replace('+', " ")).await).is_some());
-        assert!(reset(&app, &token).await.ends_with("&fehler=link"), "single use");
+        assert_eq!(
+            reset(&app, &token).await,
+            "/login?hinweis=passwort-geaendert"
+        );
+        assert!(
+            !app.page("/", &session).await.contains("Abmelden"),
+            "old sessions end"
+        );
+        assert!(session_cookie(
+            &app.sign_in("anna@kreis.de", &NEW_PW.replace('+', " "))
+                .await
+        )
+        .is_some());
+        assert!(
+            reset(&app, &token).await.ends_with("&fehler=link"),
+            "single use"
+        );
     }
 }
 
@@ -52,13 +68,25 @@ async fn requests_are_throttled_and_a_valid_link_is_sent_again_instead_of_a_new_
             request(&app, "anna@kreis.de", "192.0.2.1:1").await;
         }
         let mails = app.deliver_mail().await;
-        assert_eq!(mails.len(), 3, "{}: at most three mails per hour", app.backend);
+        assert_eq!(
+            mails.len(),
+            3,
+            "{}: at most three mails per hour",
+            app.backend
+        );
         let tokens: Vec<String> = mails.iter().map(|m| token_in(&m.body_text)).collect();
-        assert!(tokens.iter().all(|t| *t == tokens[0]), "one link, sent again: {tokens:?}");
-        assert!(started.elapsed().as_secs() < 10, "no request waited on the mail server");
+        assert!(
+            tokens.iter().all(|t| *t == tokens[0]),
+            "one link, sent again: {tokens:?}"
+        );
+        assert!(
+            started.elapsed().as_secs() < 10,
+            "no request waited on the mail server"
+        );
         // Per address too: many accounts from one address.
         for i in 0..12 {
-            app.user(&format!("p{i}@kreis.de"), &[Role::Learner], None).await;
+            app.user(&format!("p{i}@kreis.de"), &[Role::Learner], None)
+                .await;
             request(&app, &format!("p{i}@kreis.de"), "192.0.2.99:1").await;
         }
         assert_eq!(app.deliver_mail().await.len(), 10, "{}", app.backend);
@@ -67,7 +95,11 @@ async fn requests_are_throttled_and_a_valid_link_is_sent_again_instead_of_a_new_
         request(&app, "anna@kreis.de", "192.0.2.1:1").await;
         let later = app.deliver_mail().await;
         assert_eq!(later.len(), 1);
-        assert_ne!(token_in(&later[0].body_text), tokens[0], "the old link had expired");
+        assert_ne!(
+            token_in(&later[0].body_text),
+            tokens[0],
+            "the old link had expired"
+        );
     }
 }
 
@@ -77,7 +109,9 @@ async fn a_failing_mail_server_changes_nothing_for_the_visitor() {
     app.user("anna@kreis.de", &[Role::Learner], None).await;
     let mut state = app.state.clone();
     // An SMTP server that does not exist: the request still answers like any other.
-    state.mailer = app::mail::Mailer::from_config(Some("smtp://127.0.0.1:1"), "Lotse <l@x.de>", "x".into()).unwrap();
+    state.mailer =
+        app::mail::Mailer::from_config(Some("smtp://127.0.0.1:1"), "Lotse <l@x.de>", "x".into())
+            .unwrap();
     let router = server::startup::router(state.clone(), &server::config::HttpLimits::default());
     let body = "email=anna%40kreis.de";
     for email_body in [body, "email=niemand%40kreis.de"] {
@@ -85,7 +119,9 @@ async fn a_failing_mail_server_changes_nothing_for_the_visitor() {
             .header("host", "lotse.test")
             .header("origin", support::BASE_URL)
             .header("content-type", "application/x-www-form-urlencoded")
-            .extension(axum::extract::ConnectInfo("192.0.2.5:1".parse::<std::net::SocketAddr>().unwrap()))
+            .extension(axum::extract::ConnectInfo(
+                "192.0.2.5:1".parse::<std::net::SocketAddr>().unwrap(),
+            ))
             .body(axum::body::Body::from(email_body))
             .unwrap();
         use tower::ServiceExt;
@@ -95,7 +131,10 @@ async fn a_failing_mail_server_changes_nothing_for_the_visitor() {
     // The worker retries later instead.
     let mut worker = app::service::background::Worker::new();
     let outcome = worker.try_execute_task(&state, app.now()).await.unwrap();
-    assert!(matches!(outcome, app::service::background::Outcome::WillRetry { .. }), "{outcome:?}");
+    assert!(
+        matches!(outcome, app::service::background::Outcome::WillRetry { .. }),
+        "{outcome:?}"
+    );
     let counts = app.store.outbox_counts().await.unwrap();
     assert_eq!((counts.queued, counts.sent), (1, 0));
 }
@@ -107,7 +146,12 @@ async fn a_reset_voids_every_other_open_link_of_the_account() {
         request(&app, "anna@kreis.de", "192.0.2.1:1").await;
         let first = token_in(&app.deliver_mail().await[0].body_text);
         // A second link exists as well (e.g. from before): it must die with the reset.
-        let user = app.store.find_user_by_email("anna@kreis.de").await.unwrap().unwrap();
+        let user = app
+            .store
+            .find_user_by_email("anna@kreis.de")
+            .await
+            .unwrap()
+            .unwrap();
         let other = new_token();
         let mail = app::store::NewMail {
             dedupe_key: format!("password-reset:{}", hash_token(&other)),
@@ -121,11 +165,24 @@ async fn a_reset_voids_every_other_open_link_of_the_account() {
             send_after: app.now(),
         };
         app.store
-            .create_password_reset(&hash_token(&other), user.id, app.now() + chrono::Duration::hours(1), &mail, app.now())
+            .create_password_reset(
+                &hash_token(&other),
+                user.id,
+                app.now() + chrono::Duration::hours(1),
+                &mail,
+                app.now(),
+            )
             .await
             .unwrap();
-        assert_eq!(reset(&app, &first).await, "/login?hinweis=passwort-geaendert");
-        assert!(reset(&app, &other).await.ends_with("&fehler=link"), "{}", app.backend);
+        assert_eq!(
+            reset(&app, &first).await,
+            "/login?hinweis=passwort-geaendert"
+        );
+        assert!(
+            reset(&app, &other).await.ends_with("&fehler=link"),
+            "{}",
+            app.backend
+        );
     }
 }
 

@@ -7,7 +7,7 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 
 use app::domain::Role;
-use common::{location, post_form, session_cookie, sign_in, TEST_PASSWORD};
+use support::{location, token_in, TestApp, TEST_PASSWORD};
 
 #[derive(Clone, Default)]
 struct Captured(Arc<Mutex<Vec<u8>>>);
@@ -32,38 +32,23 @@ async fn passwords_tokens_and_session_ids_are_never_logged() {
         .finish();
     let _guard = tracing::subscriber::set_default(subscriber);
 
-    let b = support::TestApp::sqlite().await;
-    b.user("anna@kreis.de", &[Role::Learner], None).await;
-    let (state, sent) = common::state_with_mailbox(b.store.clone());
-    let router = server::startup::router(state);
+    let app = TestApp::sqlite().await;
+    app.user("anna@kreis.de", &[Role::Learner], None).await;
 
     let wrong = "ganz falsches geheimwort";
-    sign_in(&router, "anna@kreis.de", wrong).await;
-    let cookie = session_cookie(&sign_in(&router, "anna@kreis.de", TEST_PASSWORD).await).unwrap();
-    b.get_as("/", &cookie).await;
-    post_form(
-        &router,
-        "/passwort-vergessen",
-        "email=anna%40kreis.de",
-        None,
-    )
-    .await;
-    let mail = sent.lock().unwrap()[0].body_text.clone();
-    let token = mail
-        .split("token=")
-        .nth(1)
-        .unwrap()
-        .split_whitespace()
-        .next()
-        .unwrap()
-        .to_owned();
+    app.sign_in("anna@kreis.de", wrong).await;
+    let cookie = app.cookie_for("anna@kreis.de").await;
+    app.get_as("/", &cookie).await;
+    app.post_form("/passwort-vergessen", "email=anna%40kreis.de", None)
+        .await;
+    let token = token_in(&app.deliver_mail().await[0].body_text);
     let new_password = "wirklich neues passwort";
     let body = format!(
         "token={token}&password={0}&password_confirm={0}",
         new_password.replace(' ', "+")
     );
     assert_eq!(
-        location(&post_form(&router, "/passwort-neu", &body, None).await),
+        location(&app.post_form("/passwort-neu", &body, None).await),
         "/login?hinweis=passwort-geaendert"
     );
 

@@ -50,11 +50,18 @@ async fn half_sent_headers_are_cut_off_after_the_header_timeout() {
     let app = TestApp::sqlite().await;
     let addr = listen(&app, short()).await;
     let mut stream = TcpStream::connect(addr).await.unwrap();
-    stream.write_all(b"GET / HTTP/1.1\r\nHost: lotse.test\r\nX-Slow: ").await.unwrap();
+    stream
+        .write_all(b"GET / HTTP/1.1\r\nHost: lotse.test\r\nX-Slow: ")
+        .await
+        .unwrap();
     let started = Instant::now();
     let (_, closed) = read_until_closed(&mut stream, Duration::from_secs(10)).await;
     assert!(closed, "the connection stayed open");
-    assert!(started.elapsed() < Duration::from_secs(5), "closed after {:?}", started.elapsed());
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "closed after {:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -85,8 +92,16 @@ async fn a_body_sent_one_byte_at_a_time_is_answered_408_in_time() {
         .expect("an answer within the request timeout")
         .unwrap();
     let answer = String::from_utf8_lossy(&answer[..n]).into_owned();
-    assert!(answer.starts_with("HTTP/1.1 408"), "{answer:?} after {:?}", started.elapsed());
-    assert!(started.elapsed() < Duration::from_secs(5), "{:?}", started.elapsed());
+    assert!(
+        answer.starts_with("HTTP/1.1 408"),
+        "{answer:?} after {:?}",
+        started.elapsed()
+    );
+    assert!(
+        started.elapsed() < Duration::from_secs(5),
+        "{:?}",
+        started.elapsed()
+    );
 }
 
 #[tokio::test]
@@ -107,12 +122,18 @@ async fn oversized_bodies_are_refused_with_413() {
 #[tokio::test]
 async fn connections_beyond_the_limit_wait_instead_of_being_served() {
     let app = TestApp::sqlite().await;
-    let limits = server::config::HttpLimits { max_connections: 1, ..short() };
+    let limits = server::config::HttpLimits {
+        max_connections: 1,
+        ..short()
+    };
     let addr = listen(&app, limits).await;
     let _first = TcpStream::connect(addr).await.unwrap();
     tokio::time::sleep(Duration::from_millis(100)).await;
     let mut second = TcpStream::connect(addr).await.unwrap();
-    second.write_all(b"GET /healthz HTTP/1.1\r\nHost: lotse.test\r\n\r\n").await.unwrap();
+    second
+        .write_all(b"GET /healthz HTTP/1.1\r\nHost: lotse.test\r\n\r\n")
+        .await
+        .unwrap();
     // Not served while the first connection holds the only slot …
     let (early, _) = read_until_closed(&mut second, Duration::from_millis(500)).await;
     assert!(early.is_empty(), "{early:?}");
@@ -129,7 +150,9 @@ async fn twenty_keep_alive_requests_for_an_asset_finish_well_under_a_second() {
     let started = Instant::now();
     for _ in 0..20 {
         stream
-            .write_all(b"GET /pkg/lotse.css HTTP/1.1\r\nHost: lotse.test\r\nAccept-Encoding: gzip\r\n\r\n")
+            .write_all(
+                b"GET /pkg/lotse.css HTTP/1.1\r\nHost: lotse.test\r\nAccept-Encoding: gzip\r\n\r\n",
+            )
             .await
             .unwrap();
         let mut got = Vec::new();
@@ -155,5 +178,8 @@ async fn twenty_keep_alive_requests_for_an_asset_finish_well_under_a_second() {
         }
     }
     let elapsed = started.elapsed();
-    assert!(elapsed < Duration::from_millis(500), "20 requests took {elapsed:?}");
+    assert!(
+        elapsed < Duration::from_millis(500),
+        "20 requests took {elapsed:?}"
+    );
 }

@@ -24,6 +24,7 @@ async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
             .create_organisation(
                 &office("mannheim"),
                 &["Einbürgerung".into(), "Einbürgerung".into()],
+                chrono::Utc::now(),
             )
             .await;
         let err = result.expect_err(b.backend);
@@ -39,6 +40,7 @@ async fn a_failing_write_inside_a_transaction_leaves_nothing_behind() {
             .create_organisation(
                 &office("mannheim"),
                 &["Einbürgerung".into(), "Fachkräfte".into()],
+                chrono::Utc::now(),
             )
             .await
             .unwrap();
@@ -53,7 +55,7 @@ async fn users_are_created_with_roles_and_emails_are_unique() {
     for b in support::TestApp::each().await {
         let org = b
             .store
-            .create_organisation(&office("worms"), &[])
+            .create_organisation(&office("worms"), &[], chrono::Utc::now())
             .await
             .unwrap();
         let user = NewUser {
@@ -64,7 +66,11 @@ async fn users_are_created_with_roles_and_emails_are_unique() {
             password_hash: None,
             roles: vec![Role::Learner, Role::Supervisor],
         };
-        let id = b.store.create_user(&user).await.unwrap();
+        let id = b
+            .store
+            .create_user(&user, chrono::Utc::now())
+            .await
+            .unwrap();
         let found = b
             .store
             .find_user_by_email("a.yilmaz@kreis-worms.de")
@@ -80,7 +86,11 @@ async fn users_are_created_with_roles_and_emails_are_unique() {
         );
         assert!(found.active, "{}", b.backend);
 
-        let again = b.store.create_user(&user).await.expect_err(b.backend);
+        let again = b
+            .store
+            .create_user(&user, chrono::Utc::now())
+            .await
+            .expect_err(b.backend);
         assert!(again.is_unique_violation(), "{}: {again:?}", b.backend);
         assert_eq!(
             b.store.count_users().await.unwrap(),
@@ -103,7 +113,11 @@ async fn a_user_with_an_invalid_role_write_is_rolled_back() {
             password_hash: None,
             roles: vec![Role::Learner],
         };
-        let err = b.store.create_user(&user).await.expect_err(b.backend);
+        let err = b
+            .store
+            .create_user(&user, chrono::Utc::now())
+            .await
+            .expect_err(b.backend);
         assert!(
             matches!(err, app::store::DbError::Conflict { .. }),
             "{}: {err:?}",

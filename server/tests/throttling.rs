@@ -44,15 +44,29 @@ async fn delays_grow_and_lift_again_and_a_success_clears_them() {
     for app in TestApp::each().await {
         app.user("anna@kreis.de", &[Role::Learner], None).await;
         for _ in 0..5 {
-            assert_eq!(location(&app.sign_in("anna@kreis.de", WRONG).await), "/login?fehler=ungueltig");
+            assert_eq!(
+                location(&app.sign_in("anna@kreis.de", WRONG).await),
+                "/login?fehler=ungueltig"
+            );
         }
         let waiting = app.sign_in("anna@kreis.de", TEST_PASSWORD).await;
-        assert_eq!(location(&waiting), "/login?fehler=gesperrt&warten=30", "{}", app.backend);
+        assert_eq!(
+            location(&waiting),
+            "/login?fehler=gesperrt&warten=30",
+            "{}",
+            app.backend
+        );
         assert!(session_cookie(&waiting).is_none());
         // After the delay one more try is checked; a wrong one doubles the wait.
         app.advance(chrono::Duration::seconds(31));
-        assert_eq!(location(&app.sign_in("anna@kreis.de", WRONG).await), "/login?fehler=ungueltig");
-        assert_eq!(location(&app.sign_in("anna@kreis.de", WRONG).await), "/login?fehler=gesperrt&warten=60");
+        assert_eq!(
+            location(&app.sign_in("anna@kreis.de", WRONG).await),
+            "/login?fehler=ungueltig"
+        );
+        assert_eq!(
+            location(&app.sign_in("anna@kreis.de", WRONG).await),
+            "/login?fehler=gesperrt&warten=60"
+        );
         app.advance(chrono::Duration::seconds(61));
         assert!(session_cookie(&app.sign_in("anna@kreis.de", TEST_PASSWORD).await).is_some());
         // The success cleared this pair's record.
@@ -64,7 +78,8 @@ async fn delays_grow_and_lift_again_and_a_success_clears_them() {
         for _ in 0..5 {
             app.sign_in("niemand@kreis.de", WRONG).await;
         }
-        assert!(location(&app.sign_in("niemand@kreis.de", WRONG).await).starts_with("/login?fehler=gesperrt"));
+        assert!(location(&app.sign_in("niemand@kreis.de", WRONG).await)
+            .starts_with("/login?fehler=gesperrt"));
     }
 }
 
@@ -74,11 +89,19 @@ async fn wrong_passwords_from_elsewhere_never_lock_out_the_account_owner() {
         app.user("admin@netz.de", &[Role::Admin], None).await;
         // An attacker tries from many addresses …
         for i in 0..40 {
-            app.sign_in_from("admin@netz.de", WRONG, &format!("203.0.113.{i}:4000")).await;
+            app.sign_in_from("admin@netz.de", WRONG, &format!("203.0.113.{i}:4000"))
+                .await;
         }
         // … the admin at the office still gets in at once.
-        let own = app.sign_in_from("admin@netz.de", TEST_PASSWORD, "198.51.100.7:5000").await;
-        assert!(session_cookie(&own).is_some(), "{}: {}", app.backend, location(&own));
+        let own = app
+            .sign_in_from("admin@netz.de", TEST_PASSWORD, "198.51.100.7:5000")
+            .await;
+        assert!(
+            session_cookie(&own).is_some(),
+            "{}: {}",
+            app.backend,
+            location(&own)
+        );
     }
 }
 
@@ -92,7 +115,9 @@ async fn behind_a_proxy_clients_are_told_apart_only_when_the_proxy_is_trusted() 
             .header("origin", support::BASE_URL)
             .header("content-type", "application/x-www-form-urlencoded")
             .header("x-forwarded-for", client)
-            .extension(axum::extract::ConnectInfo(proxy.parse::<std::net::SocketAddr>().unwrap()))
+            .extension(axum::extract::ConnectInfo(
+                proxy.parse::<std::net::SocketAddr>().unwrap(),
+            ))
             .body(axum::body::Body::from(body))
             .unwrap();
         let router = app.router.clone();
@@ -108,14 +133,22 @@ async fn behind_a_proxy_clients_are_told_apart_only_when_the_proxy_is_trusted() 
     for client in ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5"] {
         assert_eq!(forwarded(&plain, client).await, "/login?fehler=ungueltig");
     }
-    assert!(forwarded(&plain, "6.6.6.6").await.starts_with("/login?fehler=gesperrt"));
+    assert!(forwarded(&plain, "6.6.6.6")
+        .await
+        .starts_with("/login?fehler=gesperrt"));
 
     // Trusted: each forwarded client has its own count.
     let mut http = server::config::HttpLimits::default();
     http.trusted_proxies = server::config::parse_proxies("10.0.0.0/24").unwrap();
     let trusted = TestApp::builder().http(http).sqlite().await;
     trusted.user("anna@kreis.de", &[Role::Learner], None).await;
-    for client in ["1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5", "6.6.6.6"] {
-        assert_eq!(forwarded(&trusted, client).await, "/login?fehler=ungueltig", "{client}");
+    for client in [
+        "1.1.1.1", "2.2.2.2", "3.3.3.3", "4.4.4.4", "5.5.5.5", "6.6.6.6",
+    ] {
+        assert_eq!(
+            forwarded(&trusted, client).await,
+            "/login?fehler=ungueltig",
+            "{client}"
+        );
     }
 }

@@ -56,26 +56,49 @@ impl SessionCookie {
 mod tests {
     use super::*;
 
-    const PLAIN: SessionCookie = SessionCookie { secure: false, max_age_seconds: 60 };
-    const SECURE: SessionCookie = SessionCookie { secure: true, max_age_seconds: 60 };
+    const PLAIN: SessionCookie = SessionCookie {
+        secure: false,
+        max_age_seconds: 60,
+    };
+    const SECURE: SessionCookie = SessionCookie {
+        secure: true,
+        max_age_seconds: 60,
+    };
 
     #[test]
     fn cookie_flags_are_httponly_lax_and_secure_with_the_host_prefix_over_https() {
         let plain = PLAIN.set("abc");
         assert!(plain.starts_with("lotse_session=abc;"), "{plain}");
-        assert!(plain.contains("HttpOnly") && plain.contains("SameSite=Lax") && !plain.contains("Secure"));
+        assert!(
+            plain.contains("HttpOnly")
+                && plain.contains("SameSite=Lax")
+                && !plain.contains("Secure")
+        );
         let secure = SECURE.set("abc");
-        assert!(secure.starts_with("__Host-lotse_session=abc; Path=/;"), "{secure}");
+        assert!(
+            secure.starts_with("__Host-lotse_session=abc; Path=/;"),
+            "{secure}"
+        );
         assert!(secure.contains("; Secure") && !secure.contains("Domain"));
         assert!(SECURE.clear().contains("Max-Age=0"));
     }
 
     #[test]
     fn the_token_is_found_among_other_cookies_under_the_configured_name_only() {
-        assert_eq!(PLAIN.token_from_header("a=1; lotse_session=xyz; b=2"), Some("xyz"));
+        assert_eq!(
+            PLAIN.token_from_header("a=1; lotse_session=xyz; b=2"),
+            Some("xyz")
+        );
         assert_eq!(PLAIN.token_from_header("lotse_session="), None);
         assert_eq!(PLAIN.token_from_header("other=1"), None);
-        assert_eq!(SECURE.token_from_header("lotse_session=xyz"), None, "no downgrade to the plain name");
-        assert_eq!(SECURE.token_from_header("__Host-lotse_session=xyz"), Some("xyz"));
+        assert_eq!(
+            SECURE.token_from_header("lotse_session=xyz"),
+            None,
+            "no downgrade to the plain name"
+        );
+        assert_eq!(
+            SECURE.token_from_header("__Host-lotse_session=xyz"),
+            Some("xyz")
+        );
     }
 }

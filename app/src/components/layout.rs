@@ -3,8 +3,8 @@
 use leptos::prelude::*;
 
 use crate::api::accounts::current_user;
-use crate::views::accounts::UserInfo;
 use crate::domain::Role;
+use crate::views::accounts::UserInfo;
 
 #[component]
 pub fn SkipLink() -> impl IntoView {

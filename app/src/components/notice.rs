@@ -13,9 +13,10 @@ pub fn ErrorNotice(error: AppError) -> impl IntoView {
     }
 }
 
-/// Shows why a page cannot be shown. Signed-out visitors are redirected to the sign-in page
-/// during server rendering (routes using this render with `SsrMode::Async`, so the redirect
-/// can still change the status); after client-side navigation they get a link instead.
+/// Shows why a page cannot be shown, with the matching status during server rendering.
+/// Signed-out visitors never get here on a full page load: every protected page calls
+/// `require_sign_in`, which answers with a redirect to `/login?next=…`; after client-side
+/// navigation they get a link instead.
 #[component]
 pub fn AccessError(error: AppError) -> impl IntoView {
     let path = leptos_router::hooks::use_location()
@@ -26,7 +27,7 @@ pub fn AccessError(error: AppError) -> impl IntoView {
     {
         if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
             match error {
-                AppError::Unauthenticated => leptos_axum::redirect(&login),
+                AppError::Unauthenticated => {}
                 AppError::Forbidden => response.set_status(http::StatusCode::FORBIDDEN),
                 AppError::NotFound(_) => response.set_status(http::StatusCode::NOT_FOUND),
                 _ => {}

@@ -8,8 +8,8 @@ use leptos::form::ActionForm;
 use leptos::prelude::*;
 
 use crate::api::learning::quiz::SubmitQuiz;
-use crate::views::quiz::{QuestionKind, QuestionView, QuizForm};
 use crate::views::learning::{choice_field, option_field};
+use crate::views::quiz::{QuestionKind, QuestionView, QuizForm};
 
 #[component]
 pub fn QuizFormBlock(

@@ -3,8 +3,8 @@
 use leptos::either::Either;
 use leptos::prelude::*;
 
-use crate::views::learning::{ModuleCardView, TrackCardView};
 use crate::components::progress::ProgressBar;
+use crate::views::learning::{ModuleCardView, TrackCardView};
 
 /// `level` is the heading level of the track title (2 on `/tracks`, 3 below a section heading).
 #[component]

@@ -10,7 +10,7 @@ use super::markdown::Ctx;
 use super::model::{Lesson, Problem, Quiz, QuizState};
 use super::names::{duplicate_error, duplicate_slugs, split_prefix, Prefixed};
 use super::problems::{error, has_errors, warning};
-use super::{content_hash, meta, quiz};
+use super::{content_hash, lints, meta, quiz};
 use crate::domain::Slug;
 
 /// Loads every lesson and the quiz of `rel_dir`: (valid lessons, broken slugs, quiz).
@@ -126,6 +126,7 @@ fn lesson(
     let mut local = Vec::new();
     let lesson = read(root, rel, &mut local).and_then(|source| {
         let parts = split(rel, &source.text).map_err(|p| local.push(p)).ok()?;
+        local.extend(lints::file_text(rel, &source.text));
         let (meta, meta_problems) = meta::lesson(rel, &parts);
         local.extend(meta_problems);
         if parts.body.trim().is_empty() {
@@ -178,6 +179,7 @@ pub(crate) fn quiz_state(
     let mut local = Vec::new();
     let quiz = read(root, &file, &mut local).and_then(|source| {
         let parts = split(&file, &source.text).map_err(|p| local.push(p)).ok()?;
+        local.extend(lints::file_text(&file, &source.text));
         let (meta, meta_problems) = meta::quiz(&file, &parts);
         local.extend(meta_problems);
         let base = LinkBase { root, from: &file };

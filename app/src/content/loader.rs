@@ -13,7 +13,7 @@ use super::markdown::{render, Ctx, Mode, Rendered};
 use super::model::{Course, LoadResult, Problem, Track};
 use super::modules::modules;
 use super::problems::{error, has_errors, warning};
-use super::{content_hash, meta};
+use super::{content_hash, lints, meta};
 use crate::domain::Slug;
 
 /// What became of one track, module or lesson.
@@ -47,6 +47,7 @@ pub(crate) fn load(dir: &Path, today: NaiveDate) -> LoadResult {
     course
         .tracks
         .sort_by(|a, b| (a.position, &a.slug).cmp(&(b.position, &b.slug)));
+    problems.extend(lints::course(dir, &course));
     problems.sort_by(|a, b| (&a.file, a.line).cmp(&(&b.file, b.line)));
     LoadResult { course, problems }
 }
@@ -92,6 +93,7 @@ fn track(root: &Path, name: &str, today: NaiveDate, problems: &mut Vec<Problem>)
                 None
             }
             Ok(parts) => {
+                local.extend(lints::file_text(&file, &source.text));
                 let (meta, meta_problems) = meta::track(&file, &parts);
                 local.extend(meta_problems);
                 let intro = render_body(root, &file, parts.body, parts.body_line);

@@ -7,6 +7,7 @@ mod frontmatter;
 mod headings;
 mod lessons;
 mod links;
+mod lints;
 mod loader;
 mod markdown;
 mod meta;
@@ -28,7 +29,10 @@ pub use model::*;
 
 /// Part of every `content_hash`: bump it whenever the rendered output of unchanged files
 /// changes, so the importer writes new revisions instead of keeping stale HTML.
-pub const RENDERER_VERSION: &str = "lotse-content-renderer-1";
+///
+/// 2: LiaScript selection quizzes (`[[ a | (b) ]]`) became choices; before they were stored as
+/// text answers that accepted every option.
+pub const RENDERER_VERSION: &str = "lotse-content-renderer-2";
 
 /// Walks `dir`, parses and validates everything; never panics, never stops at the first problem.
 pub fn load_dir(dir: &std::path::Path, today: chrono::NaiveDate) -> LoadResult {

@@ -10,7 +10,7 @@ use super::loader::{render_body, Outcome};
 use super::model::{Module, Problem};
 use super::names::{duplicate_error, duplicate_slugs, split_prefix, Prefixed};
 use super::problems::{error, has_errors, warning};
-use super::{content_hash, lessons, meta};
+use super::{content_hash, lessons, lints, meta};
 use crate::domain::Slug;
 
 /// Loads all module folders of a track: (valid modules, slugs of broken ones).
@@ -114,6 +114,7 @@ fn module(
                 None
             }
             Ok(parts) => {
+                local.extend(lints::file_text(&file, &source.text));
                 let (meta, meta_problems) = meta::module(&file, &parts);
                 local.extend(meta_problems);
                 if let Some(m) = &meta {

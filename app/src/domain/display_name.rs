@@ -18,13 +18,17 @@ impl DisplayName {
             return Err("Der Name muss in einer Zeile stehen (ohne Zeilenumbrüche).".into());
         }
         if name.chars().count() > MAX_NAME_CHARS {
-            return Err(format!("Der Name darf höchstens {MAX_NAME_CHARS} Zeichen lang sein."));
+            return Err(format!(
+                "Der Name darf höchstens {MAX_NAME_CHARS} Zeichen lang sein."
+            ));
         }
         if looks_like_a_link(name) {
             return Err("Der Name darf keine Internetadresse enthalten.".into());
         }
         // Runs of spaces collapse, so a name cannot push text out of view in a mail.
-        Ok(DisplayName(name.split_whitespace().collect::<Vec<_>>().join(" ")))
+        Ok(DisplayName(
+            name.split_whitespace().collect::<Vec<_>>().join(" "),
+        ))
     }
 
     pub fn as_str(&self) -> &str {
@@ -62,10 +66,18 @@ mod tests {
 
     #[test]
     fn ordinary_names_are_kept() {
-        for name in ["Anna Schmidt", "Dr. Ayşe Yılmaz-Öztürk", "O'Brien, Seán", "Frau A. Müller"] {
+        for name in [
+            "Anna Schmidt",
+            "Dr. Ayşe Yılmaz-Öztürk",
+            "O'Brien, Seán",
+            "Frau A. Müller",
+        ] {
             assert_eq!(DisplayName::parse(name).unwrap().as_str(), name);
         }
-        assert_eq!(DisplayName::parse("  Anna   Schmidt ").unwrap().as_str(), "Anna Schmidt");
+        assert_eq!(
+            DisplayName::parse("  Anna   Schmidt ").unwrap().as_str(),
+            "Anna Schmidt"
+        );
     }
 
     #[test]
@@ -86,6 +98,9 @@ mod tests {
         ] {
             assert!(DisplayName::parse(bad).is_err(), "{bad:?}");
         }
-        assert!(DisplayName::parse(&"Ä".repeat(100)).is_ok(), "100 characters, not bytes");
+        assert!(
+            DisplayName::parse(&"Ä".repeat(100)).is_ok(),
+            "100 characters, not bytes"
+        );
     }
 }

@@ -73,7 +73,9 @@ mod tests {
     #[test]
     fn normalises_case_and_surrounding_space() {
         assert_eq!(
-            Email::parse("  Anna.Schmidt@Kreis-Beispiel.DE ").unwrap().as_str(),
+            Email::parse("  Anna.Schmidt@Kreis-Beispiel.DE ")
+                .unwrap()
+                .as_str(),
             "anna.schmidt@kreis-beispiel.de"
         );
     }
@@ -81,7 +83,10 @@ mod tests {
     #[test]
     fn international_domains_are_stored_in_punycode() {
         let umlaut = Email::parse("info@Landratsamt-Lörrach.de").unwrap();
-        assert!(umlaut.as_str().starts_with("info@xn--landratsamt-"), "{umlaut}");
+        assert!(
+            umlaut.as_str().starts_with("info@xn--landratsamt-"),
+            "{umlaut}"
+        );
         assert!(umlaut.as_str().is_ascii() && umlaut.as_str().ends_with(".de"));
         // A Cyrillic "е" in the domain gives a visibly different address, not a look-alike.
         let lookalike = Email::parse("anna@kreis-bеispiel.de").unwrap();

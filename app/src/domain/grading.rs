@@ -8,9 +8,17 @@ use serde::{Deserialize, Serialize};
 /// shuffled order a learner saw.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Key {
-    Single { correct: usize },
-    Multiple { correct: BTreeSet<usize> },
-    Text { accepted: Vec<String> },
+    /// One option is chosen; it counts if it is any of `correct` (as in LiaScript, an author may
+    /// mark several options of a single-choice question as right).
+    Single {
+        correct: BTreeSet<usize>,
+    },
+    Multiple {
+        correct: BTreeSet<usize>,
+    },
+    Text {
+        accepted: Vec<String>,
+    },
 }
 
 /// What a learner submitted for one question.
@@ -82,7 +90,7 @@ pub fn is_answered(response: &Response) -> bool {
 /// form.
 pub fn is_correct(key: &Key, response: &Response) -> bool {
     match (key, response) {
-        (Key::Single { correct }, Response::Choice(chosen)) => chosen == correct,
+        (Key::Single { correct }, Response::Choice(chosen)) => correct.contains(chosen),
         // Exactly the right set: picking every option must not score.
         (Key::Multiple { correct }, Response::Choices(chosen)) => {
             !chosen.is_empty() && chosen == correct
@@ -132,7 +140,9 @@ mod tests {
     }
 
     fn single(correct: usize) -> Key {
-        Key::Single { correct }
+        Key::Single {
+            correct: set(&[correct]),
+        }
     }
 
     fn multiple(correct: &[usize]) -> Key {
@@ -211,6 +221,35 @@ mod tests {
     fn single_choice_is_correct_only_for_the_keyed_index() {
         assert!(is_correct(&single(2), &Response::Choice(2)));
         assert!(!is_correct(&single(2), &Response::Choice(1)));
+    }
+
+    #[test]
+    fn single_choice_with_several_keyed_options_accepts_any_one_of_them() {
+        // (keyed options, chosen option, correct?)
+        let table: &[(&[usize], usize, bool)] = &[
+            (&[0, 2], 0, true),
+            (&[0, 2], 2, true),
+            (&[0, 2], 1, false),
+            (&[0, 2], 3, false),
+            (&[1], 1, true),
+            (&[1], 0, false),
+            (&[], 0, false),
+        ];
+        for &(keyed, chosen, expected) in table {
+            let key = Key::Single {
+                correct: set(keyed),
+            };
+            assert_eq!(
+                is_correct(&key, &Response::Choice(chosen)),
+                expected,
+                "{keyed:?} / {chosen}"
+            );
+        }
+        // Choosing several options at once is not a single-choice response.
+        let key = Key::Single {
+            correct: set(&[0, 2]),
+        };
+        assert!(!is_correct(&key, &Response::Choices(set(&[0, 2]))));
     }
 
     #[test]

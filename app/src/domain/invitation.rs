@@ -80,18 +80,77 @@ mod tests {
             revoked_at: revoked,
             account,
         };
-        let active_with_pw = Exists { active: true, has_password: true };
+        let active_with_pw = Exists {
+            active: true,
+            has_password: true,
+        };
         let cases = [
             ("fresh", facts(later, None, None, None), Open),
-            ("account without password", facts(later, None, None, Exists { active: true, has_password: false }), Open),
+            (
+                "account without password",
+                facts(
+                    later,
+                    None,
+                    None,
+                    Exists {
+                        active: true,
+                        has_password: false,
+                    },
+                ),
+                Open,
+            ),
             ("expired", facts(earlier, None, None, None), Expired),
             ("expires exactly now", facts(now, None, None, None), Expired),
-            ("used", facts(later, Some(earlier), None, active_with_pw), Used),
+            (
+                "used",
+                facts(later, Some(earlier), None, active_with_pw),
+                Used,
+            ),
             ("revoked", facts(later, None, Some(earlier), None), Revoked),
-            ("has a password", facts(later, None, None, active_with_pw), AccountExists),
-            ("deactivated with password", facts(later, None, None, Exists { active: false, has_password: true }), AccountDeactivated),
-            ("deactivated without password", facts(later, None, None, Exists { active: false, has_password: false }), AccountDeactivated),
-            ("expired and deactivated", facts(earlier, None, None, Exists { active: false, has_password: true }), AccountDeactivated),
+            (
+                "has a password",
+                facts(later, None, None, active_with_pw),
+                AccountExists,
+            ),
+            (
+                "deactivated with password",
+                facts(
+                    later,
+                    None,
+                    None,
+                    Exists {
+                        active: false,
+                        has_password: true,
+                    },
+                ),
+                AccountDeactivated,
+            ),
+            (
+                "deactivated without password",
+                facts(
+                    later,
+                    None,
+                    None,
+                    Exists {
+                        active: false,
+                        has_password: false,
+                    },
+                ),
+                AccountDeactivated,
+            ),
+            (
+                "expired and deactivated",
+                facts(
+                    earlier,
+                    None,
+                    None,
+                    Exists {
+                        active: false,
+                        has_password: true,
+                    },
+                ),
+                AccountDeactivated,
+            ),
         ];
         for (name, f, expected) in cases {
             assert_eq!(status(&f, now), expected, "{name}");

@@ -136,13 +136,20 @@ mod tests {
     #[test]
     fn names_with_links_and_lists_over_the_cap_are_refused() {
         let (rows, errors) = parse_invite_csv("a@kreis.de;Anna www.evil.example");
-        assert!(rows.is_empty() && errors[0].message.contains("Internetadresse"), "{errors:?}");
-        let long: String = (0..=MAX_ROWS).map(|i| format!("p{i}@kreis.de;Person {i}\n")).collect();
+        assert!(
+            rows.is_empty() && errors[0].message.contains("Internetadresse"),
+            "{errors:?}"
+        );
+        let long: String = (0..=MAX_ROWS)
+            .map(|i| format!("p{i}@kreis.de;Person {i}\n"))
+            .collect();
         let (rows, errors) = parse_invite_csv(&long);
         assert!(rows.is_empty());
         assert_eq!(errors.len(), 1);
         assert!(errors[0].message.contains("höchstens 200"), "{errors:?}");
-        let ok: String = (0..MAX_ROWS).map(|i| format!("p{i}@kreis.de;Person {i}\n")).collect();
+        let ok: String = (0..MAX_ROWS)
+            .map(|i| format!("p{i}@kreis.de;Person {i}\n"))
+            .collect();
         assert_eq!(parse_invite_csv(&ok).0.len(), MAX_ROWS);
     }
 }

@@ -24,10 +24,27 @@ mod tests {
 
     #[test]
     fn backoff_grows_from_one_minute_to_twelve_hours_then_gives_up() {
-        let expected = [(1, Some(1)), (2, Some(5)), (3, Some(30)), (4, Some(120)), (5, Some(720)), (6, None), (9, None)];
+        let expected = [
+            (1, Some(1)),
+            (2, Some(5)),
+            (3, Some(30)),
+            (4, Some(120)),
+            (5, Some(720)),
+            (6, None),
+            (9, None),
+        ];
         for (attempts, minutes) in expected {
-            assert_eq!(retry_delay(attempts), minutes.map(Duration::minutes), "{attempts}");
+            assert_eq!(
+                retry_delay(attempts),
+                minutes.map(Duration::minutes),
+                "{attempts}"
+            );
         }
-        assert_eq!((1..=MAX_ATTEMPTS).filter(|a| retry_delay(*a).is_some()).count(), 5);
+        assert_eq!(
+            (1..=MAX_ATTEMPTS)
+                .filter(|a| retry_delay(*a).is_some())
+                .count(),
+            5
+        );
     }
 }

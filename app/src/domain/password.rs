@@ -182,11 +182,25 @@ mod tests {
     #[test]
     fn breached_and_pattern_passwords_beyond_the_german_list_are_refused() {
         // Long enough for the length rule, not on the German list, but well known or patterned.
-        for weak in ["password1234567", "qwertyuiop12", "Sommer2024!!", "1qaz2wsx3edc", "abcdabcdabcd", "football1234"] {
-            assert_eq!(check_new_password(weak, &[]), Err(PasswordProblem::Common), "{weak}");
+        for weak in [
+            "password1234567",
+            "qwertyuiop12",
+            "Sommer2024!!",
+            "1qaz2wsx3edc",
+            "abcdabcdabcd",
+            "football1234",
+        ] {
+            assert_eq!(
+                check_new_password(weak, &[]),
+                Err(PasswordProblem::Common),
+                "{weak}"
+            );
         }
         assert_eq!(
-            check_new_password("anna.schmidt2026", &["anna.schmidt@kreis.de", "Anna Schmidt"]),
+            check_new_password(
+                "anna.schmidt2026",
+                &["anna.schmidt@kreis.de", "Anna Schmidt"]
+            ),
             Err(PasswordProblem::Common)
         );
     }

@@ -860,19 +860,83 @@ mod tests {
         use RoleChangeRefusal::*;
         let sup = supervisor_a();
         let adm = admin();
-        let cases: Vec<(&str, &Actor, &[Role], &[Role], Result<(), RoleChangeRefusal>)> = vec![
-            ("supervisor keeps learner", &sup, &[Role::Learner], &[Role::Learner], Ok(())),
-            ("supervisor adds learner", &sup, &[Role::Trainer], &[Role::Trainer, Role::Learner], Ok(())),
-            ("supervisor adds trainer", &sup, &[Role::Learner], &[Role::Learner, Role::Trainer], Err(NotGrantable)),
-            ("supervisor removes trainer", &sup, &[Role::Learner, Role::Trainer], &[Role::Learner], Err(NotGrantable)),
-            ("supervisor grants supervisor", &sup, &[Role::Learner], &[Role::Supervisor], Err(NotGrantable)),
-            ("nobody ends with no role", &adm, &[Role::Learner], &[], Err(NoRole)),
-            ("admin grants admin", &adm, &[Role::Learner], &[Role::Learner, Role::Admin], Ok(())),
-            ("learner changes nothing", &learner_a1(), &[Role::Learner], &[Role::Learner, Role::Trainer], Err(NotGrantable)),
-            ("deactivated admin", &deactivated_admin(), &[Role::Learner], &[Role::Trainer], Err(NotGrantable)),
+        let cases: Vec<(
+            &str,
+            &Actor,
+            &[Role],
+            &[Role],
+            Result<(), RoleChangeRefusal>,
+        )> = vec![
+            (
+                "supervisor keeps learner",
+                &sup,
+                &[Role::Learner],
+                &[Role::Learner],
+                Ok(()),
+            ),
+            (
+                "supervisor adds learner",
+                &sup,
+                &[Role::Trainer],
+                &[Role::Trainer, Role::Learner],
+                Ok(()),
+            ),
+            (
+                "supervisor adds trainer",
+                &sup,
+                &[Role::Learner],
+                &[Role::Learner, Role::Trainer],
+                Err(NotGrantable),
+            ),
+            (
+                "supervisor removes trainer",
+                &sup,
+                &[Role::Learner, Role::Trainer],
+                &[Role::Learner],
+                Err(NotGrantable),
+            ),
+            (
+                "supervisor grants supervisor",
+                &sup,
+                &[Role::Learner],
+                &[Role::Supervisor],
+                Err(NotGrantable),
+            ),
+            (
+                "nobody ends with no role",
+                &adm,
+                &[Role::Learner],
+                &[],
+                Err(NoRole),
+            ),
+            (
+                "admin grants admin",
+                &adm,
+                &[Role::Learner],
+                &[Role::Learner, Role::Admin],
+                Ok(()),
+            ),
+            (
+                "learner changes nothing",
+                &learner_a1(),
+                &[Role::Learner],
+                &[Role::Learner, Role::Trainer],
+                Err(NotGrantable),
+            ),
+            (
+                "deactivated admin",
+                &deactivated_admin(),
+                &[Role::Learner],
+                &[Role::Trainer],
+                Err(NotGrantable),
+            ),
         ];
         for (name, actor, before, after, expected) in cases {
-            assert_eq!(role_change_allowed(actor, before, after), expected, "{name}");
+            assert_eq!(
+                role_change_allowed(actor, before, after),
+                expected,
+                "{name}"
+            );
         }
     }
 }

@@ -111,16 +111,28 @@ mod tests {
             (actor(&[Role::Admin], None, &[], true), Scope::All),
             (
                 actor(&[Role::Supervisor], Some(7), &[], true),
-                Scope::Office { organisation_id: 7, teams: None },
+                Scope::Office {
+                    organisation_id: 7,
+                    teams: None,
+                },
             ),
             (
                 actor(&[Role::Supervisor], Some(7), &[3, 4], true),
-                Scope::Office { organisation_id: 7, teams: Some(vec![3, 4]) },
+                Scope::Office {
+                    organisation_id: 7,
+                    teams: Some(vec![3, 4]),
+                },
             ),
             (actor(&[Role::Supervisor], None, &[], true), Scope::Nothing),
-            (actor(&[Role::Learner, Role::Trainer], Some(7), &[], true), Scope::Nothing),
+            (
+                actor(&[Role::Learner, Role::Trainer], Some(7), &[], true),
+                Scope::Nothing,
+            ),
             (actor(&[Role::Admin], None, &[], false), Scope::Nothing),
-            (actor(&[Role::Supervisor], Some(7), &[], false), Scope::Nothing),
+            (
+                actor(&[Role::Supervisor], Some(7), &[], false),
+                Scope::Nothing,
+            ),
         ];
         for (who, expected) in cases {
             assert_eq!(Scope::of(&who), expected, "{who:?}");
@@ -129,8 +141,14 @@ mod tests {
 
     #[test]
     fn what_a_scope_covers() {
-        let office = Scope::Office { organisation_id: 7, teams: None };
-        let teams = Scope::Office { organisation_id: 7, teams: Some(vec![3]) };
+        let office = Scope::Office {
+            organisation_id: 7,
+            teams: None,
+        };
+        let teams = Scope::Office {
+            organisation_id: 7,
+            teams: Some(vec![3]),
+        };
         // (scope, office, team, covers person, covers office-wide)
         let cases = [
             (&Scope::All, Some(9), None, true, true),
@@ -144,8 +162,16 @@ mod tests {
             (&Scope::Nothing, Some(7), Some(3), false, false),
         ];
         for (scope, org, team, person, whole) in cases {
-            assert_eq!(scope.covers(org, team), person, "{scope:?} {org:?} {team:?}");
-            assert_eq!(org.is_some_and(|o| scope.covers_office(o)), whole, "{scope:?} {org:?}");
+            assert_eq!(
+                scope.covers(org, team),
+                person,
+                "{scope:?} {org:?} {team:?}"
+            );
+            assert_eq!(
+                org.is_some_and(|o| scope.covers_office(o)),
+                whole,
+                "{scope:?} {org:?}"
+            );
         }
         assert!(teams.covers_team(7, 3) && !teams.covers_team(7, 4) && !office.covers_team(8, 1));
     }

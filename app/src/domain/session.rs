@@ -63,9 +63,15 @@ mod tests {
     fn idle_expiry_never_extends_past_the_absolute_limit() {
         let policy = SessionPolicy::default();
         let created = Utc::now();
-        assert_eq!(policy.expires_at(created, created), created + Duration::minutes(30));
+        assert_eq!(
+            policy.expires_at(created, created),
+            created + Duration::minutes(30)
+        );
         let late = created + Duration::hours(11) + Duration::minutes(50);
-        assert_eq!(policy.expires_at(created, late), created + Duration::hours(12));
+        assert_eq!(
+            policy.expires_at(created, late),
+            created + Duration::hours(12)
+        );
     }
 
     #[test]
@@ -76,18 +82,43 @@ mod tests {
         let s = Duration::seconds;
         // (created, last seen, active, now, expected)
         let cases = [
-            ("fresh request", t0, t0, true, t0 + s(10), SessionCheck::Keep { extend_to: None }),
-            ("touch after a minute", t0, t0, true, t0 + s(61), SessionCheck::Keep { extend_to: Some(t0 + s(61) + m(30)) }),
+            (
+                "fresh request",
+                t0,
+                t0,
+                true,
+                t0 + s(10),
+                SessionCheck::Keep { extend_to: None },
+            ),
+            (
+                "touch after a minute",
+                t0,
+                t0,
+                true,
+                t0 + s(61),
+                SessionCheck::Keep {
+                    extend_to: Some(t0 + s(61) + m(30)),
+                },
+            ),
             ("idle too long", t0, t0, true, t0 + m(30), SessionCheck::End),
             ("deactivated", t0, t0, false, t0 + s(1), SessionCheck::End),
-            ("absolute limit", t0, t0 + m(719), true, t0 + m(720), SessionCheck::End),
+            (
+                "absolute limit",
+                t0,
+                t0 + m(719),
+                true,
+                t0 + m(720),
+                SessionCheck::End,
+            ),
             (
                 "touch capped by the absolute limit",
                 t0,
                 t0 + m(700),
                 true,
                 t0 + m(710),
-                SessionCheck::Keep { extend_to: Some(t0 + m(720)) },
+                SessionCheck::Keep {
+                    extend_to: Some(t0 + m(720)),
+                },
             ),
         ];
         for (name, created, seen, active, now, expected) in cases {

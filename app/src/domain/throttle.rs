@@ -57,10 +57,20 @@ pub fn sign_in_wait(
     now: DateTime<Utc>,
 ) -> Option<DateTime<Utc>> {
     let pair = wait_until(pair_failures, now, |n| {
-        delay(n, PAIR_FREE_FAILURES, PAIR_FIRST_DELAY_SECONDS, PAIR_MAX_DELAY_SECONDS)
+        delay(
+            n,
+            PAIR_FREE_FAILURES,
+            PAIR_FIRST_DELAY_SECONDS,
+            PAIR_MAX_DELAY_SECONDS,
+        )
     });
     let address = wait_until(address_failures, now, |n| {
-        delay(n, ADDRESS_FREE_FAILURES, ADDRESS_FIRST_DELAY_SECONDS, ADDRESS_MAX_DELAY_SECONDS)
+        delay(
+            n,
+            ADDRESS_FREE_FAILURES,
+            ADDRESS_FIRST_DELAY_SECONDS,
+            ADDRESS_MAX_DELAY_SECONDS,
+        )
     });
     pair.max(address)
 }
@@ -71,7 +81,8 @@ pub fn reset_allowed(
     address_requests: &[DateTime<Utc>],
     now: DateTime<Utc>,
 ) -> bool {
-    let recent = |events: &[DateTime<Utc>]| events.iter().filter(|t| **t > window_start(now)).count();
+    let recent =
+        |events: &[DateTime<Utc>]| events.iter().filter(|t| **t > window_start(now)).count();
     recent(account_requests) < RESETS_PER_ACCOUNT && recent(address_requests) < RESETS_PER_ADDRESS
 }
 
@@ -104,10 +115,24 @@ mod tests {
 
     #[test]
     fn delays_grow_from_thirty_seconds_to_fifteen_minutes() {
-        let cases = [(0, 0), (4, 0), (5, 30), (6, 60), (7, 120), (9, 480), (10, 900), (50, 900)];
+        let cases = [
+            (0, 0),
+            (4, 0),
+            (5, 30),
+            (6, 60),
+            (7, 120),
+            (9, 480),
+            (10, 900),
+            (50, 900),
+        ];
         for (n, seconds) in cases {
             assert_eq!(
-                delay(n, PAIR_FREE_FAILURES, PAIR_FIRST_DELAY_SECONDS, PAIR_MAX_DELAY_SECONDS),
+                delay(
+                    n,
+                    PAIR_FREE_FAILURES,
+                    PAIR_FIRST_DELAY_SECONDS,
+                    PAIR_MAX_DELAY_SECONDS
+                ),
                 Duration::seconds(seconds),
                 "{n} failures"
             );
@@ -120,7 +145,10 @@ mod tests {
         let four: Vec<_> = (0..4).map(|i| ago(i, now)).collect();
         assert_eq!(sign_in_wait(&four, &four, now), None);
         let five: Vec<_> = (0..5).map(|i| ago(i, now)).collect();
-        assert_eq!(sign_in_wait(&five, &five, now), Some(now + Duration::seconds(30)));
+        assert_eq!(
+            sign_in_wait(&five, &five, now),
+            Some(now + Duration::seconds(30))
+        );
         // The delay counts from the latest failure: after it has passed, one more try is checked.
         let five_old: Vec<_> = (0..5).map(|i| ago(31 + i, now)).collect();
         assert_eq!(sign_in_wait(&five_old, &five_old, now), None);
@@ -133,7 +161,10 @@ mod tests {
     fn many_failures_of_one_address_slow_only_that_address() {
         let now = Utc::now();
         let address: Vec<_> = (0..30).map(|i| ago(i, now)).collect();
-        assert_eq!(sign_in_wait(&[], &address, now), Some(now + Duration::seconds(10)));
+        assert_eq!(
+            sign_in_wait(&[], &address, now),
+            Some(now + Duration::seconds(10))
+        );
         assert_eq!(sign_in_wait(&[], &address[..29], now), None);
     }
 

@@ -4,8 +4,8 @@
 use leptos::prelude::*;
 use leptos_meta::Title;
 
-use crate::views::learning::{DashboardView, Link, RecentItem, TrackCardView};
 use crate::components::track_card::TrackCard;
+use crate::views::learning::{DashboardView, Link, RecentItem, TrackCardView};
 
 #[component]
 pub fn Dashboard(view: DashboardView) -> impl IntoView {

@@ -5,8 +5,8 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::learning::overview::list_tracks;
-use crate::views::learning::PublicTrackCard as TrackCard;
 use crate::components::notice::ErrorNotice;
+use crate::views::learning::PublicTrackCard as TrackCard;
 
 /// `/`: "Mein Lernstand" for signed-in users, the public start page for everyone else.
 ///

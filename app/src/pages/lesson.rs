@@ -8,11 +8,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::learning::lesson::{lesson_page, MarkLessonDone};
-use crate::views::learning::{LessonKey, LessonPageView, Link, TocItem};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::notice::ErrorNotice;
 use crate::components::sign_in_required::{require_sign_in, LearnError};
 use crate::pages::module::Sources;
+use crate::views::learning::{LessonKey, LessonPageView, Link, TocItem};
 
 #[component]
 pub fn LessonPage() -> impl IntoView {

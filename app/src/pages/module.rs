@@ -5,10 +5,10 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::learning::overview::module_page;
-use crate::views::learning::{LessonItemView, ModulePageView, QuizItemView, SourceView};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::progress::ProgressBar;
 use crate::components::sign_in_required::{require_sign_in, LearnError};
+use crate::views::learning::{LessonItemView, ModulePageView, QuizItemView, SourceView};
 
 #[component]
 pub fn ModulePage() -> impl IntoView {

@@ -6,9 +6,9 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_query_map;
 
 use crate::api::accounts::{invitation_info, reset_link_valid};
-use crate::views::accounts::INVALID_LINK;
 use crate::components::flash::FlashMessage;
 use crate::domain::MIN_PASSWORD_CHARS;
+use crate::views::accounts::INVALID_LINK;
 
 /// `/einladung?token=…`: the invitee chooses a password.
 #[component]

@@ -8,12 +8,12 @@ use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
 use crate::api::learning::quiz::{quiz_page, SubmitQuiz};
-use crate::views::quiz::{QuizBody, QuizForm, QuizPageView};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::notice::ErrorNotice;
 use crate::components::quiz_form::QuizFormBlock;
 use crate::components::quiz_result::{AttemptHistory, QuizResultBlock};
 use crate::components::sign_in_required::{require_sign_in, LearnError};
+use crate::views::quiz::{QuizBody, QuizForm, QuizPageView};
 
 #[component]
 pub fn QuizPage() -> impl IntoView {

@@ -8,6 +8,7 @@ use crate::components::notice::AccessError;
 
 #[component]
 pub fn TeamPage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let team = Resource::new(|| (), |_| my_team());
     view! {
         <Title text="Mein Team"/>

@@ -5,11 +5,11 @@ use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 
 use crate::api::learning::overview::track_page;
-use crate::views::learning::TrackPageView;
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::progress::ProgressBar;
 use crate::components::sign_in_required::{require_sign_in, LearnError};
 use crate::components::track_card::{hours, ModuleCard};
+use crate::views::learning::TrackPageView;
 
 #[component]
 pub fn TrackPage() -> impl IntoView {

@@ -22,11 +22,19 @@ pub const OPEN_ATTEMPT_HOURS: i64 = 24;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Outcome {
-    Sent { id: i64 },
+    Sent {
+        id: i64,
+    },
     /// The send failed; the mail waits for its next try.
-    WillRetry { id: i64, error: String },
+    WillRetry {
+        id: i64,
+        error: String,
+    },
     /// The send failed for the last time.
-    Failed { id: i64, error: String },
+    Failed {
+        id: i64,
+        error: String,
+    },
     Pruned(PruneReport),
     Idle,
 }
@@ -42,7 +50,11 @@ impl Worker {
         Worker::default()
     }
 
-    pub async fn try_execute_task(&mut self, state: &AppState, now: Ts) -> Result<Outcome, DbError> {
+    pub async fn try_execute_task(
+        &mut self,
+        state: &AppState,
+        now: Ts,
+    ) -> Result<Outcome, DbError> {
         if let Some(mail) = state
             .store
             .claim_mail(now, now + Duration::minutes(LEASE_MINUTES))
@@ -105,7 +117,10 @@ async fn deliver(state: &AppState, row: OutboxMail, now: Ts) -> Result<Outcome, 
             match retry_delay(row.attempts).filter(|_| row.attempts < MAX_ATTEMPTS) {
                 Some(wait) => {
                     tracing::warn!(id = row.id, attempts = row.attempts, %error, "mail not sent, will retry");
-                    state.store.mark_mail_retry(row.id, &error, now + wait).await?;
+                    state
+                        .store
+                        .mark_mail_retry(row.id, &error, now + wait)
+                        .await?;
                     Ok(Outcome::WillRetry { id: row.id, error })
                 }
                 None => {

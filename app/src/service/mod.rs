@@ -23,7 +23,12 @@ pub fn require(user: &SessionUser, action: Action, target: Target) -> Result<(),
     if allowed(&user.actor(), action, target) {
         Ok(())
     } else {
-        tracing::warn!(user_id = user.user_id, ?action, ?target, "permission denied");
+        tracing::warn!(
+            user_id = user.user_id,
+            ?action,
+            ?target,
+            "permission denied"
+        );
         Err(AppError::Forbidden)
     }
 }
@@ -53,7 +58,11 @@ pub fn scope_for(user: &SessionUser, action: Action) -> Result<Scope, AppError> 
         Scope::Nothing => Vec::new(),
     };
     if targets.is_empty() {
-        tracing::warn!(user_id = user.user_id, ?action, "permission denied: nothing in scope");
+        tracing::warn!(
+            user_id = user.user_id,
+            ?action,
+            "permission denied: nothing in scope"
+        );
         return Err(AppError::Forbidden);
     }
     for target in targets {
@@ -71,11 +80,7 @@ pub async fn audit(
     details: &str,
     now: Ts,
 ) {
-    if let Err(err) = state
-        .store
-        .audit(actor, action, target, details, now)
-        .await
-    {
+    if let Err(err) = state.store.audit(actor, action, target, details, now).await {
         tracing::error!(%err, action, "audit log write failed");
     }
 }

@@ -11,7 +11,10 @@ use crate::state::AppState;
 use crate::store::UserFilter;
 use crate::views::oversight::{AuditView, ProblemView, TeamOverview};
 
-pub async fn audit_entries(state: &AppState, user: &SessionUser) -> Result<Vec<AuditView>, AppError> {
+pub async fn audit_entries(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<AuditView>, AppError> {
     require(user, Action::ViewAuditLog, Target::System)?;
     let entries = state.store.audit_log(200).await?;
     Ok(entries
@@ -43,7 +46,10 @@ fn action_label(action: &str) -> &str {
     }
 }
 
-pub async fn content_problems(state: &AppState, user: &SessionUser) -> Result<Vec<ProblemView>, AppError> {
+pub async fn content_problems(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<ProblemView>, AppError> {
     require(user, Action::ViewContentProblems, Target::System)?;
     let problems = state.store.content_problems().await?;
     Ok(problems
@@ -60,7 +66,9 @@ pub async fn content_problems(state: &AppState, user: &SessionUser) -> Result<Ve
 pub async fn team_overview(state: &AppState, user: &SessionUser) -> Result<TeamOverview, AppError> {
     let scope = scope_for(user, Action::ViewTeamPage)?;
     let office_id = match &scope {
-        Scope::Office { organisation_id, .. } => *organisation_id,
+        Scope::Office {
+            organisation_id, ..
+        } => *organisation_id,
         // Admins without an office of their own see the administration's people list instead.
         _ => user.organisation_id.ok_or(AppError::Forbidden)?,
     };
@@ -69,7 +77,11 @@ pub async fn team_overview(state: &AppState, user: &SessionUser) -> Result<TeamO
         .find_organisation(office_id)
         .await?
         .ok_or(AppError::Forbidden)?;
-    let label = if scope.is_team_limited() { "Ihre Teams" } else { "ganze Behörde" };
+    let label = if scope.is_team_limited() {
+        "Ihre Teams"
+    } else {
+        "ganze Behörde"
+    };
     let mut filter = UserFilter::within(scope);
     filter.organisation_id = Some(office_id);
     filter.limit = 500;

@@ -67,8 +67,14 @@ pub trait InvitationStore {
         mail: &NewMail,
         now: Ts,
     ) -> Result<i64, DbError>;
-    async fn find_invitation(&self, token_hash: &str) -> Result<Option<InvitationWithAccount>, DbError>;
-    async fn find_invitation_by_id(&self, id: i64) -> Result<Option<InvitationWithAccount>, DbError>;
+    async fn find_invitation(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<InvitationWithAccount>, DbError>;
+    async fn find_invitation_by_id(
+        &self,
+        id: i64,
+    ) -> Result<Option<InvitationWithAccount>, DbError>;
     /// Atomically: checks `domain::invitation::status` is `Open` at `now`, creates the account
     /// (or sets the password of one created without), marks every open invitation of that email
     /// used and ends the account's sessions. Never changes `active`. Returns the user id;

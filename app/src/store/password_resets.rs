@@ -24,7 +24,11 @@ pub trait PasswordResetStore {
         now: Ts,
     ) -> Result<(), DbError>;
     /// The newest unused, unexpired link of the user, if any.
-    async fn open_password_reset(&self, user_id: i64, now: Ts) -> Result<Option<OpenReset>, DbError>;
+    async fn open_password_reset(
+        &self,
+        user_id: i64,
+        now: Ts,
+    ) -> Result<Option<OpenReset>, DbError>;
     async fn password_reset_valid(&self, token_hash: &str, now: Ts) -> Result<bool, DbError>;
     /// Uses the link once: sets the password, ends every session and invalidates every other
     /// reset link of the user. `NotFound` when the link is unknown, used, expired or the

@@ -125,6 +125,10 @@ pub trait UserStore {
     /// Replaces the teams a supervisor is limited to (empty = the whole office).
     async fn set_supervised_teams(&self, user_id: i64, teams: &[i64]) -> Result<(), DbError>;
     /// New password; all sessions of the user end, and open reset links stop working.
-    async fn change_password(&self, user_id: i64, password_hash: &str, now: Ts)
-        -> Result<(), DbError>;
+    async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<(), DbError>;
 }

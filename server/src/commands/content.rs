@@ -30,7 +30,9 @@ pub async fn import(config: &Config, dir: Option<PathBuf>) -> anyhow::Result<Exi
     let loaded = load(&dir)?;
     print_problems(&loaded);
     let store = super::open_store(config).await?;
-    let report = store.sync_content(&loaded.course, &loaded.problems, chrono::Utc::now()).await;
+    let report = store
+        .sync_content(&loaded.course, &loaded.problems, chrono::Utc::now())
+        .await;
     store.close().await;
     let report = report.context("cannot import content")?;
     print_counts(&loaded);
@@ -64,7 +66,10 @@ pub async fn import_on_start(store: &DynStore, dir: &Path) {
             Level::Warning => tracing::warn!("{problem}"),
         }
     }
-    match store.sync_content(&loaded.course, &loaded.problems, chrono::Utc::now()).await {
+    match store
+        .sync_content(&loaded.course, &loaded.problems, chrono::Utc::now())
+        .await
+    {
         Ok(report) => tracing::info!(dir = %dir.display(), "content: {}", describe(&report)),
         Err(err) => tracing::error!(%err, "content import failed; serving what is stored"),
     }

@@ -97,14 +97,17 @@ async fn seed(store: &DynStore) -> anyhow::Result<Vec<(String, String, String)>>
             }
             None => {
                 let created = store
-                    .create_user(&NewUser {
-                        email: email.into(),
-                        display_name: name.into(),
-                        organisation_id: (!is_admin).then_some(organisation.id),
-                        team_id: if is_admin { None } else { team },
-                        password_hash: Some(hash),
-                        roles: roles.to_vec(),
-                    }, chrono::Utc::now())
+                    .create_user(
+                        &NewUser {
+                            email: email.into(),
+                            display_name: name.into(),
+                            organisation_id: (!is_admin).then_some(organisation.id),
+                            team_id: if is_admin { None } else { team },
+                            password_hash: Some(hash),
+                            roles: roles.to_vec(),
+                        },
+                        chrono::Utc::now(),
+                    )
                     .await;
                 match created {
                     Ok(_) => {}

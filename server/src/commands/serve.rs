@@ -53,7 +53,10 @@ pub async fn worker(config: &Config, serve: &ServeConfig) -> anyhow::Result<Exit
 }
 
 /// The application state for `serve` and `worker`.
-pub async fn app_state(store: app::store::DynStore, serve: &ServeConfig) -> anyhow::Result<AppState> {
+pub async fn app_state(
+    store: app::store::DynStore,
+    serve: &ServeConfig,
+) -> anyhow::Result<AppState> {
     let mailer = app::mail::Mailer::from_config(
         serve.mail.smtp_url.as_deref(),
         &serve.mail.from,

@@ -24,14 +24,17 @@ async fn create_admin(config: &Config, email: &str, name: &str) -> anyhow::Resul
     let hash = hash_password(&password).context("cannot hash the password")?;
     let store = super::open_store(config).await?;
     let result = store
-        .create_user(&NewUser {
-            email: email.to_string(),
-            display_name: name.trim().to_owned(),
-            organisation_id: None,
-            team_id: None,
-            password_hash: Some(hash),
-            roles: vec![Role::Admin],
-        }, chrono::Utc::now())
+        .create_user(
+            &NewUser {
+                email: email.to_string(),
+                display_name: name.trim().to_owned(),
+                organisation_id: None,
+                team_id: None,
+                password_hash: Some(hash),
+                roles: vec![Role::Admin],
+            },
+            chrono::Utc::now(),
+        )
         .await;
     store.close().await;
     match result {

@@ -64,7 +64,10 @@ pub async fn sign_out(
             tracing::error!(?err, "sign-out failed");
         }
     }
-    with_cookie(see_other("/login?hinweis=abgemeldet"), &state.cookie.clear())
+    with_cookie(
+        see_other("/login?hinweis=abgemeldet"),
+        &state.cookie.clear(),
+    )
 }
 
 #[derive(Deserialize)]

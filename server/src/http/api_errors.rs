@@ -23,7 +23,9 @@ pub async fn map_server_fn_errors(req: Request, next: Next) -> Response {
     }
     let response = next.run(req).await;
     let status = response.status();
-    if response.headers().contains_key(SERVER_FN_ERROR) && status == StatusCode::INTERNAL_SERVER_ERROR {
+    if response.headers().contains_key(SERVER_FN_ERROR)
+        && status == StatusCode::INTERNAL_SERVER_ERROR
+    {
         return with_app_status(response, &path).await;
     }
     if !response.headers().contains_key(SERVER_FN_ERROR)
@@ -31,7 +33,10 @@ pub async fn map_server_fn_errors(req: Request, next: Next) -> Response {
         && !response.headers().contains_key(header::LOCATION)
     {
         // "Could not find a server function at the route …": no such endpoint.
-        return json_error(StatusCode::NOT_FOUND, &AppError::NotFound("Die Schnittstelle".into()));
+        return json_error(
+            StatusCode::NOT_FOUND,
+            &AppError::NotFound("Die Schnittstelle".into()),
+        );
     }
     response
 }
@@ -42,7 +47,8 @@ async fn with_app_status(response: Response, path: &str) -> Response {
         return json_error(StatusCode::INTERNAL_SERVER_ERROR, &AppError::Internal);
     };
     if let Ok(error) = serde_json::from_slice::<AppError>(&bytes) {
-        let status = StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+        let status =
+            StatusCode::from_u16(error.status_code()).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
         match status {
             StatusCode::UNAUTHORIZED | StatusCode::FORBIDDEN => {
                 tracing::warn!(%path, %status, "server function refused");
@@ -60,8 +66,9 @@ fn json_error(status: StatusCode, error: &AppError) -> Response {
     let body = serde_json::to_vec(error).unwrap_or_default();
     let mut response = Response::new(Body::from(body));
     *response.status_mut() = status;
-    response
-        .headers_mut()
-        .insert(header::CONTENT_TYPE, HeaderValue::from_static("application/json"));
+    response.headers_mut().insert(
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("application/json"),
+    );
     response
 }

@@ -6,7 +6,11 @@ use std::net::IpAddr;
 
 use ipnet::IpNet;
 
-pub fn client_address(peer: Option<IpAddr>, forwarded_for: Option<&str>, trusted: &[IpNet]) -> String {
+pub fn client_address(
+    peer: Option<IpAddr>,
+    forwarded_for: Option<&str>,
+    trusted: &[IpNet],
+) -> String {
     let Some(peer) = peer else {
         return "unknown".to_owned();
     };
@@ -39,19 +43,50 @@ mod tests {
 
     #[test]
     fn forwarded_addresses_count_only_behind_a_trusted_proxy() {
-        let trusted: Vec<IpNet> = vec!["10.0.0.5/32".parse().unwrap(), "192.168.0.0/24".parse().unwrap()];
+        let trusted: Vec<IpNet> = vec![
+            "10.0.0.5/32".parse().unwrap(),
+            "192.168.0.0/24".parse().unwrap(),
+        ];
         let cases = [
-            ("direct client, header ignored", "203.0.113.7", Some("1.2.3.4"), "203.0.113.7"),
-            ("behind the proxy", "10.0.0.5", Some("198.51.100.9"), "198.51.100.9"),
-            ("two trusted hops", "10.0.0.5", Some("198.51.100.9, 192.168.0.20"), "198.51.100.9"),
-            ("client-supplied prefix is skipped", "10.0.0.5", Some("6.6.6.6, 198.51.100.9"), "198.51.100.9"),
+            (
+                "direct client, header ignored",
+                "203.0.113.7",
+                Some("1.2.3.4"),
+                "203.0.113.7",
+            ),
+            (
+                "behind the proxy",
+                "10.0.0.5",
+                Some("198.51.100.9"),
+                "198.51.100.9",
+            ),
+            (
+                "two trusted hops",
+                "10.0.0.5",
+                Some("198.51.100.9, 192.168.0.20"),
+                "198.51.100.9",
+            ),
+            (
+                "client-supplied prefix is skipped",
+                "10.0.0.5",
+                Some("6.6.6.6, 198.51.100.9"),
+                "198.51.100.9",
+            ),
             ("no header", "10.0.0.5", None, "10.0.0.5"),
             ("garbage header", "10.0.0.5", Some("nonsense"), "10.0.0.5"),
         ];
         for (name, peer, header, expected) in cases {
-            assert_eq!(client_address(ip(peer), header, &trusted), expected, "{name}");
+            assert_eq!(
+                client_address(ip(peer), header, &trusted),
+                expected,
+                "{name}"
+            );
         }
-        assert_eq!(client_address(ip("10.0.0.5"), Some("198.51.100.9"), &[]), "10.0.0.5", "no trusted proxies");
+        assert_eq!(
+            client_address(ip("10.0.0.5"), Some("198.51.100.9"), &[]),
+            "10.0.0.5",
+            "no trusted proxies"
+        );
         assert_eq!(client_address(None, None, &trusted), "unknown");
     }
 }

@@ -56,17 +56,35 @@ mod tests {
 
     #[test]
     fn only_the_configured_base_url_is_accepted() {
-        assert!(origin_matches("https://lotse.kreis.de", "https://lotse.kreis.de"));
-        assert!(origin_matches("https://lotse.kreis.de", "https://lotse.kreis.de/"));
+        assert!(origin_matches(
+            "https://lotse.kreis.de",
+            "https://lotse.kreis.de"
+        ));
+        assert!(origin_matches(
+            "https://lotse.kreis.de",
+            "https://lotse.kreis.de/"
+        ));
         // A request's own Host header proves nothing: an attacker's page can send any Host.
-        assert!(!origin_matches("http://127.0.0.1:3000", "https://lotse.kreis.de"));
-        assert!(!origin_matches("https://lotse.kreis.de:8443", "https://lotse.kreis.de"));
-        assert!(!origin_matches("http://lotse.kreis.de", "https://lotse.kreis.de"));
+        assert!(!origin_matches(
+            "http://127.0.0.1:3000",
+            "https://lotse.kreis.de"
+        ));
+        assert!(!origin_matches(
+            "https://lotse.kreis.de:8443",
+            "https://lotse.kreis.de"
+        ));
+        assert!(!origin_matches(
+            "http://lotse.kreis.de",
+            "https://lotse.kreis.de"
+        ));
     }
 
     #[test]
     fn foreign_origins_are_refused() {
-        assert!(!origin_matches("https://evil.example", "https://lotse.kreis.de"));
+        assert!(!origin_matches(
+            "https://evil.example",
+            "https://lotse.kreis.de"
+        ));
         assert!(!origin_matches("null", "https://lotse.kreis.de"));
     }
 

@@ -58,7 +58,10 @@ fn encode(pairs: &[(String, String)]) -> String {
 /// `Some(query without the error)` when the query carries an `__err` without a valid signature.
 fn unsigned_error_removed(query: &str, key: &str) -> Option<String> {
     let all = pairs(query);
-    let err = all.iter().find(|(k, _)| k == ERR).map(|(_, v)| v.as_str())?;
+    let err = all
+        .iter()
+        .find(|(k, _)| k == ERR)
+        .map(|(_, v)| v.as_str())?;
     let valid = all
         .iter()
         .find(|(k, _)| k == SIG)
@@ -90,7 +93,11 @@ fn sign_location(location: &str, key: &str) -> Option<String> {
 fn redirect(target: &str) -> Response {
     match HeaderValue::from_str(target) {
         Ok(value) => (StatusCode::SEE_OTHER, [(LOCATION, value)]).into_response(),
-        Err(_) => (StatusCode::SEE_OTHER, [(LOCATION, HeaderValue::from_static("/"))]).into_response(),
+        Err(_) => (
+            StatusCode::SEE_OTHER,
+            [(LOCATION, HeaderValue::from_static("/"))],
+        )
+            .into_response(),
     }
 }
 
@@ -100,11 +107,18 @@ mod tests {
 
     #[test]
     fn our_signed_errors_pass_and_crafted_ones_are_removed() {
-        let signed = sign_location("http://lotse.test/admin?x=1&__path=/api/f&__err=abc", "k").unwrap();
+        let signed =
+            sign_location("http://lotse.test/admin?x=1&__path=/api/f&__err=abc", "k").unwrap();
         let query = signed.split_once('?').unwrap().1;
         assert_eq!(unsigned_error_removed(query, "k"), None, "{signed}");
-        assert_eq!(unsigned_error_removed(query, "other key"), Some("x=1".into()));
-        assert_eq!(unsigned_error_removed("x=1&__path=/api/f&__err=Zm9v", "k"), Some("x=1".into()));
+        assert_eq!(
+            unsigned_error_removed(query, "other key"),
+            Some("x=1".into())
+        );
+        assert_eq!(
+            unsigned_error_removed("x=1&__path=/api/f&__err=Zm9v", "k"),
+            Some("x=1".into())
+        );
         assert_eq!(unsigned_error_removed("x=1", "k"), None);
     }
 

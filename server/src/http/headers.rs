@@ -82,7 +82,11 @@ async fn cache_policy(req: Request, next: Next) -> Response {
 /// never changes; a missing one may appear with the next release and is not cached.
 pub async fn hashed_asset_cache(req: Request, next: Next) -> Response {
     let mut response = next.run(req).await;
-    let value = if response.status().is_success() { IMMUTABLE } else { NO_STORE };
+    let value = if response.status().is_success() {
+        IMMUTABLE
+    } else {
+        NO_STORE
+    };
     response
         .headers_mut()
         .insert(CACHE_CONTROL, HeaderValue::from_static(value));

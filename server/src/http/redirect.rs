@@ -42,7 +42,12 @@ mod tests {
 
     #[test]
     fn local_paths_are_kept() {
-        for ok in ["/tracks/basiswissen", "/tracks/a/b/quiz?versuch=x&y=1", "/", "/admin/personen?seite=2"] {
+        for ok in [
+            "/tracks/basiswissen",
+            "/tracks/a/b/quiz?versuch=x&y=1",
+            "/",
+            "/admin/personen?seite=2",
+        ] {
             assert_eq!(safe_next(ok, BASE), ok);
         }
     }

@@ -12,7 +12,11 @@ use app::auth::token::hash_token;
 use app::domain::session::SessionCheck;
 use app::state::AppState;
 
-pub async fn resolve_session(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
+pub async fn resolve_session(
+    State(state): State<AppState>,
+    mut req: Request,
+    next: Next,
+) -> Response {
     let token = req
         .headers()
         .get(COOKIE)
@@ -37,10 +41,12 @@ async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
             return None;
         }
     };
-    match state
-        .sessions
-        .check(record.created_at, record.last_seen_at, record.user.active, now)
-    {
+    match state.sessions.check(
+        record.created_at,
+        record.last_seen_at,
+        record.user.active,
+        now,
+    ) {
         SessionCheck::End => {
             if let Err(err) = state.store.delete_session(&hash).await {
                 tracing::error!(%err, "cannot delete session");

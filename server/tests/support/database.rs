@@ -22,7 +22,10 @@ impl Drop for TestDb {
                 rt.block_on(async {
                     let pool = sqlx::PgPool::connect(&admin_url).await.ok()?;
                     let sql = format!("DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)");
-                    sqlx::query(sqlx::AssertSqlSafe(sql)).execute(&pool).await.ok()
+                    sqlx::query(sqlx::AssertSqlSafe(sql))
+                        .execute(&pool)
+                        .await
+                        .ok()
                 })
             })
             .join();
@@ -43,7 +46,11 @@ pub async fn postgres() -> Option<(&'static str, DynStore, String, TestDb)> {
     let url = fresh_postgres_database(&admin_url).await;
     let store = app::store::connect(&url).await.expect("open postgres");
     store.migrate().await.expect("migrate postgres");
-    let name = url::Url::parse(&url).expect("url").path().trim_start_matches('/').to_owned();
+    let name = url::Url::parse(&url)
+        .expect("url")
+        .path()
+        .trim_start_matches('/')
+        .to_owned();
     Some(("postgres", store, url, TestDb::Postgres { admin_url, name }))
 }
 

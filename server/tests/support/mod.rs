@@ -59,7 +59,8 @@ impl TestApp {
             curriculum: false,
             base_url: BASE_URL.into(),
             http: server::config::HttpLimits::default(),
-            now: Utc::now(),
+            // PostgreSQL keeps microseconds: a test clock finer than that would not round-trip.
+            now: chrono::SubsecRound::trunc_subsecs(Utc::now(), 6),
         }
     }
 
@@ -102,7 +103,13 @@ impl TestApp {
         self.user_in_team(email, roles, office, None).await
     }
 
-    pub async fn user_in_team(&self, email: &str, roles: &[Role], office: Option<i64>, team: Option<i64>) -> i64 {
+    pub async fn user_in_team(
+        &self,
+        email: &str,
+        roles: &[Role],
+        office: Option<i64>,
+        team: Option<i64>,
+    ) -> i64 {
         let hash = app::auth::password::hash_password(TEST_PASSWORD).expect("hash");
         self.store
             .create_user(
@@ -121,7 +128,12 @@ impl TestApp {
     }
 
     /// A new user, signed in; returns (user id, Cookie header value).
-    pub async fn signed_in(&self, email: &str, roles: &[Role], office: Option<i64>) -> (i64, String) {
+    pub async fn signed_in(
+        &self,
+        email: &str,
+        roles: &[Role],
+        office: Option<i64>,
+    ) -> (i64, String) {
         let id = self.user(email, roles, office).await;
         (id, self.cookie_for(email).await)
     }
@@ -129,7 +141,8 @@ impl TestApp {
     /// Signs in an existing user with `TEST_PASSWORD`; the Cookie header value.
     pub async fn cookie_for(&self, email: &str) -> String {
         let response = self.sign_in(email, TEST_PASSWORD).await;
-        session_cookie(&response).unwrap_or_else(|| panic!("{email} could not sign in: {}", location(&response)))
+        session_cookie(&response)
+            .unwrap_or_else(|| panic!("{email} could not sign in: {}", location(&response)))
     }
 
     /// A learner, signed in, in no office.
@@ -159,7 +172,9 @@ impl TestApp {
             .await
             .expect("background work");
         assert!(
-            outcomes.iter().all(|o| matches!(o, Outcome::Sent { .. } | Outcome::Pruned(_))),
+            outcomes
+                .iter()
+                .all(|o| matches!(o, Outcome::Sent { .. } | Outcome::Pruned(_))),
             "{outcomes:?}"
         );
         self.mailbox.lock().expect("mailbox")[before..].to_vec()
@@ -212,7 +227,10 @@ impl TestAppBuilder {
         }
     }
 
-    async fn build(&self, (name, store, url, db): (&'static str, DynStore, String, TestDb)) -> TestApp {
+    async fn build(
+        &self,
+        (name, store, url, db): (&'static str, DynStore, String, TestDb),
+    ) -> TestApp {
         let clock = Clock::fixed(self.now);
         let (state, mailbox) = state(store.clone(), &self.base_url, clock.clone()).await;
         let router = server::startup::router(state.clone(), &self.http);
@@ -235,7 +253,11 @@ impl TestAppBuilder {
 }
 
 /// State with an in-memory mailer; the returned list fills as the worker sends.
-pub async fn state(store: DynStore, base_url: &str, clock: Clock) -> (AppState, Arc<Mutex<Vec<OutgoingMail>>>) {
+pub async fn state(
+    store: DynStore,
+    base_url: &str,
+    clock: Clock,
+) -> (AppState, Arc<Mutex<Vec<OutgoingMail>>>) {
     let serve = server::config::ServeConfig {
         listen: "127.0.0.1:0".parse().expect("addr"),
         base_url: base_url.into(),

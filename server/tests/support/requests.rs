@@ -18,7 +18,11 @@ pub const CLIENT: &str = "192.0.2.10:50000";
 
 impl TestApp {
     pub async fn send(&self, request: Request<Body>) -> Response<Body> {
-        self.router.clone().oneshot(request).await.expect("infallible")
+        self.router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible")
     }
 
     fn base(&self, method: &str, path: &str, client: &str) -> axum::http::request::Builder {
@@ -32,7 +36,8 @@ impl TestApp {
 
     pub async fn get(&self, path: &str) -> Response<Body> {
         let request = self.base("GET", path, CLIENT).header("accept", "text/html");
-        self.send(request.body(Body::empty()).expect("request")).await
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
     }
 
     pub async fn get_as(&self, path: &str, cookie: &str) -> Response<Body> {
@@ -40,7 +45,8 @@ impl TestApp {
             .base("GET", path, CLIENT)
             .header("accept", "text/html")
             .header("cookie", cookie);
-        self.send(request.body(Body::empty()).expect("request")).await
+        self.send(request.body(Body::empty()).expect("request"))
+            .await
     }
 
     /// The page's HTML as a signed-in user sees it.
@@ -53,7 +59,13 @@ impl TestApp {
         self.post_form_from(path, body, cookie, CLIENT).await
     }
 
-    pub async fn post_form_from(&self, path: &str, body: &str, cookie: Option<&str>, client: &str) -> Response<Body> {
+    pub async fn post_form_from(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: Option<&str>,
+        client: &str,
+    ) -> Response<Body> {
         let mut request = self
             .base("POST", path, client)
             .header("origin", self.state.base_url.as_str())
@@ -61,7 +73,8 @@ impl TestApp {
         if let Some(cookie) = cookie {
             request = request.header("cookie", cookie);
         }
-        self.send(request.body(Body::from(body.to_owned())).expect("request")).await
+        self.send(request.body(Body::from(body.to_owned())).expect("request"))
+            .await
     }
 
     pub async fn sign_in(&self, email: &str, password: &str) -> Response<Body> {
@@ -69,11 +82,21 @@ impl TestApp {
     }
 
     pub async fn sign_in_from(&self, email: &str, password: &str, client: &str) -> Response<Body> {
-        let body = encode(&[("email".into(), email.into()), ("password".into(), password.into())]);
+        let body = encode(&[
+            ("email".into(), email.into()),
+            ("password".into(), password.into()),
+        ]);
         self.post_form_from("/login", &body, None, client).await
     }
 
-    fn form_request(&self, path: &str, body: &str, cookie: &str, accept: &str, referer: &str) -> Request<Body> {
+    fn form_request(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: &str,
+        accept: &str,
+        referer: &str,
+    ) -> Request<Body> {
         self.base("POST", path, CLIENT)
             .header("origin", self.state.base_url.as_str())
             .header("referer", format!("{}{referer}", self.state.base_url))
@@ -91,9 +114,16 @@ impl TestApp {
     }
 
     /// The same form posted by a browser without JavaScript, from the page `referer`.
-    pub async fn plain_post(&self, path: &str, body: &str, cookie: &str, referer: &str) -> Response<Body> {
+    pub async fn plain_post(
+        &self,
+        path: &str,
+        body: &str,
+        cookie: &str,
+        referer: &str,
+    ) -> Response<Body> {
         let accept = "text/html,application/xhtml+xml";
-        self.send(self.form_request(path, body, cookie, accept, referer)).await
+        self.send(self.form_request(path, body, cookie, accept, referer))
+            .await
     }
 }
 
@@ -110,7 +140,12 @@ fn host_of(base_url: &str) -> String {
 }
 
 pub async fn body_text(response: Response<Body>) -> String {
-    let bytes = response.into_body().collect().await.expect("body").to_bytes();
+    let bytes = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes();
     String::from_utf8_lossy(&bytes).into_owned()
 }
 
@@ -179,38 +214,108 @@ pub fn basis_track(root: &std::path::Path) {
 
 /// The attempt id issued with a rendered quiz form.
 pub fn attempt_id(html: &str) -> String {
-    let at = html.find("name=\"attempt\"").expect("attempt field in the form");
+    let at = html
+        .find("name=\"attempt\"")
+        .expect("attempt field in the form");
     let rest = &html[at..];
     let start = rest.find("value=\"").expect("value") + 7;
     rest[start..start + rest[start..].find('"').expect("end")].to_owned()
 }
 
 /// Form fields answering every question of `attempt` correctly (`right`) or wrongly.
-pub async fn answers(store: &DynStore, user_id: i64, attempt: &str, right: bool) -> Vec<(String, String)> {
+pub async fn answers(
+    store: &DynStore,
+    user_id: i64,
+    attempt: &str,
+    right: bool,
+) -> Vec<(String, String)> {
     use app::domain::grading::Key;
     use app::service::learning::quiz_adapt::{key_of, shown_order};
     use app::views::learning::{choice_field, option_field};
-    let row = store.find_attempt(attempt, user_id).await.unwrap().expect("attempt");
-    let questions = store.quiz_questions(row.quiz_id, row.revision).await.unwrap();
+    let row = store
+        .find_attempt(attempt, user_id)
+        .await
+        .unwrap()
+        .expect("attempt");
+    let questions = store
+        .quiz_questions(row.quiz_id, row.revision)
+        .await
+        .unwrap();
     let mut fields = Vec::new();
     for q in &questions {
         let order = shown_order(row.shuffle_seed, q);
         let shown = |authored: usize| order.iter().position(|&i| i == authored).unwrap();
         let name = |field: String| format!("answers[{field}]");
         match (key_of(q), right) {
-            (Key::Single { correct }, true) => fields.push((name(choice_field(q.number)), shown(correct).to_string())),
+            (Key::Single { correct }, true) => {
+                let first = *correct.first().expect("a correct option");
+                fields.push((name(choice_field(q.number)), shown(first).to_string()))
+            }
             (Key::Multiple { correct }, true) => fields.extend(
                 correct
                     .iter()
                     .map(|&c| (name(option_field(q.number, shown(c))), "1".to_owned())),
             ),
-            (Key::Text { accepted }, true) => fields.push((name(choice_field(q.number)), accepted[0].clone())),
-            (Key::Text { .. }, false) => fields.push((name(choice_field(q.number)), "weiß nicht".into())),
+            (Key::Text { accepted }, true) => {
+                fields.push((name(choice_field(q.number)), accepted[0].clone()))
+            }
+            (Key::Text { .. }, false) => {
+                fields.push((name(choice_field(q.number)), "weiß nicht".into()))
+            }
             // Wrong: leave choice questions unanswered.
             (_, false) => {}
         }
     }
     fields
+}
+
+/// The questions (with solutions) of an issued attempt, in authored order.
+pub async fn attempt_questions(
+    store: &DynStore,
+    user_id: i64,
+    attempt: &str,
+) -> Vec<app::content::Question> {
+    let row = store
+        .find_attempt(attempt, user_id)
+        .await
+        .unwrap()
+        .expect("attempt");
+    store
+        .quiz_questions(row.quiz_id, row.revision)
+        .await
+        .unwrap()
+}
+
+/// Three words that stand together in one text run of `html` (no tag, entity or line break
+/// between them), so a page or JSON payload that carries `html` contains them as they are.
+/// The curriculum is rewritten over time; tests take their expectations from it this way.
+pub fn text_snippet(html: &str) -> String {
+    find_text_snippet(html).unwrap_or_else(|| panic!("no three plain words in {html:?}"))
+}
+
+/// [`text_snippet`], or `None` when `html` has no three such words.
+pub fn find_text_snippet(html: &str) -> Option<String> {
+    let mut rest = html;
+    while !rest.is_empty() {
+        let (run, after) = match rest.find('<') {
+            Some(at) => (
+                &rest[..at],
+                rest[at..].find('>').map_or("", |e| &rest[at + e + 1..]),
+            ),
+            None => (rest, ""),
+        };
+        for line in run.lines() {
+            let words: Vec<&str> = line.split(' ').collect();
+            if let Some(w) = words.windows(3).find(|w| {
+                w.iter()
+                    .all(|x| !x.is_empty() && x.chars().all(char::is_alphabetic))
+            }) {
+                return Some(w.join(" "));
+            }
+        }
+        rest = after;
+    }
+    None
 }
 
 /// Body of a quiz submission for `attempt` with the given answer fields.

@@ -15,7 +15,9 @@ pub async fn dashboard() -> Result<Option<DashboardView>, AppError> {
         return Ok(None);
     };
     let state = crate::api::ssr::state()?;
-    crate::service::learning::dashboard(&state, user).await.map(Some)
+    crate::service::learning::dashboard(&state, user)
+        .await
+        .map(Some)
 }
 
 /// The tracks as the public start page lists them (no sign-in needed).

@@ -16,8 +16,15 @@ pub async fn quiz_page(
     #[server(default)] attempt: Option<String>,
 ) -> Result<QuizPageView, AppError> {
     let (state, user) = crate::api::ssr::signed_in()?;
-    crate::service::learning::quiz_page(&state, user, &track, &module, attempt.as_deref(), state.now())
-        .await
+    crate::service::learning::quiz_page(
+        &state,
+        user,
+        &track,
+        &module,
+        attempt.as_deref(),
+        state.now(),
+    )
+    .await
 }
 
 /// Grades an attempt. `answers` holds the `answers[…]` form fields (see

@@ -6,12 +6,13 @@ mod events;
 mod finish;
 mod tags;
 
-use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser};
+use pulldown_cmark::{Alignment, CowStr, Event, HeadingLevel, Options, Parser, Tag};
 
 use super::headings::IdSet;
 use super::links::LinkBase;
+use super::lints::date_list;
 use super::model::{Problem, TocEntry};
-use super::problems::LineIndex;
+use super::problems::{warning, LineIndex};
 use super::{norms, snippets};
 
 pub(crate) struct Ctx<'a> {
@@ -48,6 +49,14 @@ pub(crate) fn render(ctx: &Ctx<'_>, src: &str, first_line: u32, mode: Mode) -> R
     let lines = LineIndex::new(src, first_line);
     let mut state = State::new(ctx, &lines, mode);
     for (event, range) in Parser::new_ext(src, options()).into_offset_iter() {
+        if matches!(event, Event::Start(Tag::Item)) {
+            if let Some(date) = src.get(range.start..).and_then(date_list::date_item) {
+                let at = lines.line(range.start);
+                state
+                    .problems
+                    .push(warning(ctx.file, at, date_list::message(&date)));
+            }
+        }
         state.event(event, range.start);
     }
     state.finish()

@@ -1,8 +1,12 @@
-//! Text answers and the checks run when a question is complete.
+//! Text answers, selections and the checks run when a question is complete.
 
+use super::selection::Choice;
 use super::{Builder, Draft};
-use crate::content::model::{Answer, Question};
+use crate::content::model::{Answer, AnswerOption, Question};
 use crate::content::problems::warning;
+
+pub(super) const MIXED_SELECTION: &str = "Die Frage mischt eine Auswahl „[[ a | (b) ]]“ mit \
+     weiteren Antworten: Verwenden Sie entweder die Auswahl oder Antwortmöglichkeiten „- [( )]“.";
 
 impl Builder<'_, '_> {
     pub(super) fn text_answer(&mut self, current: &mut Option<Draft>, inner: &str, line: u32) {
@@ -36,6 +40,37 @@ impl Builder<'_, '_> {
         }
     }
 
+    /// `[[ a | (b) | c ]]`: a single choice (LiaScript renders it as a drop-down list).
+    pub(super) fn selection(&mut self, current: &mut Option<Draft>, choices: &[Choice], line: u32) {
+        let Some(d) = current.as_ref() else {
+            return self.err(
+                line,
+                "Auswahl ohne Frage: Setzen Sie davor eine Überschrift „## Fragetext“.",
+            );
+        };
+        if d.text.is_some() || !d.options.is_empty() {
+            return self.err(line, MIXED_SELECTION);
+        }
+        if d.explanation.is_some() {
+            self.err(line, "Die Auswahl muss vor der Erklärung („*****“) stehen.");
+        }
+        if choices.iter().any(|c| c.text.is_empty()) {
+            self.err(line, "Die Auswahl enthält eine leere Antwort: Entfernen Sie überzählige „|“ oder tragen Sie eine Antwort ein.");
+        }
+        let options: Vec<AnswerOption> = choices
+            .iter()
+            .map(|c| AnswerOption {
+                text_html: self.inline(&c.text, line),
+                correct: c.correct,
+            })
+            .collect();
+        if let Some(d) = current.as_mut() {
+            d.selection = true;
+            d.multiple = Some(false);
+            d.options = options;
+        }
+    }
+
     pub(super) fn finish(&mut self, draft: Draft) {
         self.started += 1;
         let line = draft.line;
@@ -45,12 +80,16 @@ impl Builder<'_, '_> {
                 let correct = draft.options.iter().filter(|o| o.correct).count();
                 if multiple && correct == 0 {
                     self.err(line, "Mehrfachauswahl ohne richtige Antwort: Markieren Sie mindestens eine Antwort mit „[[X]]“.");
-                } else if !multiple && correct != 1 {
+                } else if !multiple && correct == 0 {
+                    self.err(line, "Einfachauswahl mit 0 richtigen Antworten: Markieren Sie genau eine Antwort mit „[(X)]“ (oder verwenden Sie „[[X]]“ für Mehrfachauswahl).");
+                } else if !multiple && correct > 1 {
+                    // LiaScript's rule: any marked option counts. Allowed, but rarely meant.
                     let msg = format!(
-                        "Einfachauswahl mit {correct} richtigen Antworten: Markieren Sie genau \
-                         eine Antwort mit „[(X)]“ (oder verwenden Sie „[[X]]“ für Mehrfachauswahl)."
+                        "Einfachauswahl mit {correct} richtigen Antworten: Jede davon wird als \
+                         richtig gewertet (wie in LiaScript). Ist nur eine richtig, markieren Sie \
+                         nur diese; sollen alle gewählt werden, verwenden Sie Mehrfachauswahl „[[X]]“."
                     );
-                    self.err(line, &msg);
+                    self.problems.push(warning(self.ctx.file, line, msg));
                 }
                 Some(if multiple {
                     Answer::Multiple(draft.options)
@@ -78,6 +117,7 @@ impl Builder<'_, '_> {
         };
         let Some(answer) = answer else { return };
         let number = u32::try_from(self.questions.len() + 1).unwrap_or(u32::MAX);
+        self.lines.push(line);
         self.questions.push(Question {
             number,
             prompt_html: draft.prompt_html,

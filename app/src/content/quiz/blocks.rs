@@ -2,33 +2,15 @@
 //! options, text answers, hints, explanations, free paragraphs). Line-based on purpose: the
 //! LiaScript markers are line-oriented and this keeps every problem on its exact line.
 
-use std::sync::LazyLock;
-
-use regex::Regex;
-
 use super::super::model::Problem;
 use super::super::problems::error;
-
-static HEADING: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ {0,3}##(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$").expect("static regex")
-});
-static SINGLE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^ {0,3}(?:[-*+][ \t]+)?\[\([ \t]*([xX]?)[ \t]*\)\](.*)$").expect("static regex")
-});
-static MULTI_LISTED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}[-*+][ \t]+\[\[([ xX]?)\]\](.*)$").expect("static regex"));
-static MULTI_BARE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}\[\[([ xX])\]\][ \t]+(\S.*)$").expect("static regex"));
-static HINT: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}\[\[\?\]\](.*)$").expect("static regex"));
-static TEXT_ANSWER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}\[\[(.*)\]\][ \t]*$").expect("static regex"));
-static TASK_ITEM: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}[-*+][ \t]+\[[ xX]\]([ \t]|$)").expect("static regex"));
-static STARS: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}\*{5,}[ \t]*$").expect("static regex"));
-static FENCE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^ {0,3}(```|~~~)").expect("static regex"));
+use super::brackets;
+use super::patterns::{
+    is_marker, lines, FENCE, HEADING, HINT, MULTI_BARE, MULTI_LISTED, OPEN_BRACKET, SINGLE, STARS,
+    TASK_ITEM, TEXT_ANSWER,
+};
+use super::selection::{self, Choice};
+use super::unsupported;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Kind {
@@ -41,6 +23,8 @@ pub(crate) enum Kind {
     },
     /// The raw text between `[[` and `]]`.
     TextAnswer(String),
+    /// `[[ a | (b) | c ]]`: a single choice whose parenthesised options are right.
+    Selection(Vec<Choice>),
     Hint(String),
     /// Byte range of the text between the two `*****` lines.
     Explanation {
@@ -59,34 +43,6 @@ pub(crate) struct Block {
     pub kind: Kind,
     /// File line of the block's first line.
     pub line: u32,
-}
-
-struct Line<'a> {
-    start: usize,
-    /// Without the line break.
-    text: &'a str,
-}
-
-fn lines(body: &str) -> Vec<Line<'_>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    for raw in body.split_inclusive('\n') {
-        let text = raw.trim_end_matches('\n').trim_end_matches('\r');
-        out.push(Line { start, text });
-        start += raw.len();
-    }
-    out
-}
-
-fn is_marker(text: &str) -> bool {
-    HEADING.is_match(text)
-        || SINGLE.is_match(text)
-        || MULTI_LISTED.is_match(text)
-        || MULTI_BARE.is_match(text)
-        || HINT.is_match(text)
-        || TEXT_ANSWER.is_match(text)
-        || STARS.is_match(text)
-        || TASK_ITEM.is_match(text)
 }
 
 /// Splits the body (whose first line is `first_line`) into blocks.
@@ -133,11 +89,19 @@ pub(crate) fn scan(
         }
         if let Some(c) = HEADING.captures(text) {
             let prompt = c.get(1).map_or("", |m| m.as_str()).trim().to_owned();
+            if unsupported::has_gap(&prompt) {
+                problems.push(error(file, here, unsupported::GAP_TEXT));
+            }
             blocks.push(Block {
                 kind: Kind::Heading(prompt),
                 line: here,
             });
             i += 1;
+            continue;
+        }
+        if let Some(message) = unsupported::marker(text) {
+            problems.push(error(file, here, message));
+            i = brackets::skip_script(&all, i);
             continue;
         }
         let choice = SINGLE
@@ -161,6 +125,9 @@ pub(crate) fn scan(
                 option.push_str(next.text.trim());
                 i += 1;
             }
+            if unsupported::has_gap(&option) {
+                problems.push(error(file, here, unsupported::GAP_TEXT));
+            }
             blocks.push(Block {
                 kind: Kind::Choice {
                     multiple,
@@ -180,12 +147,27 @@ pub(crate) fn scan(
             i += 1;
             continue;
         }
-        if let Some(c) = TEXT_ANSWER.captures(text) {
-            let inner = c.get(1).map_or("", |m| m.as_str()).to_owned();
-            blocks.push(Block {
-                kind: Kind::TextAnswer(inner),
-                line: here,
+        let bracket = TEXT_ANSWER
+            .captures(text)
+            .map(|c| (c.get(1).map_or("", |m| m.as_str()).to_owned(), i + 1))
+            .or_else(|| {
+                if OPEN_BRACKET.is_match(text) {
+                    brackets::gather(&all, i)
+                } else {
+                    None
+                }
             });
+        if let Some((inner, next)) = bracket {
+            let kind = match selection::parse(&inner) {
+                Some(choices) => Kind::Selection(choices),
+                None => Kind::TextAnswer(inner),
+            };
+            blocks.push(Block { kind, line: here });
+            i = next;
+            continue;
+        }
+        if OPEN_BRACKET.is_match(text) {
+            problems.push(error(file, here, brackets::UNCLOSED));
             i += 1;
             continue;
         }
@@ -213,6 +195,10 @@ pub(crate) fn scan(
             }
             if l.text.trim().is_empty() || (l.start != start && is_marker(l.text)) {
                 break;
+            }
+            if unsupported::has_gap(l.text) {
+                let at = super::super::problems::advance(first_line, i);
+                problems.push(error(file, at, unsupported::GAP_TEXT));
             }
             if let Some(m) = FENCE.captures(l.text).and_then(|c| c.get(1)) {
                 fence = Some(if m.as_str() == "```" { "```" } else { "~~~" });

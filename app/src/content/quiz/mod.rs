@@ -4,8 +4,13 @@
 
 mod answers;
 mod blocks;
+mod brackets;
 mod inline;
+mod patterns;
+mod selection;
+mod unsupported;
 
+use super::lints;
 use super::markdown::{render, Ctx, Mode};
 use super::model::{AnswerOption, Problem, Question};
 use super::problems::{error, warning};
@@ -19,6 +24,8 @@ struct Draft {
     /// Byte range and first line of the case description.
     details: Option<(usize, usize, u32)>,
     multiple: Option<bool>,
+    /// The options came from a selection `[[ a | (b) ]]`.
+    selection: bool,
     options: Vec<AnswerOption>,
     text: Option<Vec<String>>,
     hints: Vec<String>,
@@ -36,6 +43,8 @@ struct Builder<'c, 'b> {
     body: &'b str,
     problems: Vec<Problem>,
     questions: Vec<Question>,
+    /// File line of each question in `questions`, for the quiz-wide checks.
+    lines: Vec<u32>,
     /// Questions begun, including ones dropped for errors.
     started: usize,
 }
@@ -55,13 +64,14 @@ pub(crate) fn parse(
         body,
         problems,
         questions: Vec::new(),
+        lines: Vec::new(),
         started: 0,
     };
     let mut current: Option<Draft> = None;
     for (i, block) in blocks.iter().enumerate() {
         let next_is_answer = matches!(
             blocks.get(i + 1).map(|b| &b.kind),
-            Some(Kind::Choice { .. } | Kind::TextAnswer(_))
+            Some(Kind::Choice { .. } | Kind::TextAnswer(_) | Kind::Selection(_))
         );
         b.block(&mut current, block, next_is_answer);
     }
@@ -76,6 +86,8 @@ pub(crate) fn parse(
              „## Fragetext“ und ergänzen Sie Antworten.",
         ));
     }
+    b.problems
+        .extend(lints::quiz_choices(ctx.file, &b.lines, &b.questions));
     b.problems.sort_by_key(|p| p.line);
     (b.questions, b.problems)
 }
@@ -159,6 +171,9 @@ impl Builder<'_, '_> {
                 if d.text.is_some() {
                     self.err(line, "Die Frage mischt Antwortmöglichkeiten und eine Textantwort „[[…]]“: Verwenden Sie nur eines von beiden.");
                 }
+                if d.selection {
+                    self.err(line, answers::MIXED_SELECTION);
+                }
                 if d.multiple.is_some_and(|m| m != *multiple) {
                     self.err(line, "Die Frage mischt Einfachauswahl „[( )]“ und Mehrfachauswahl „[[ ]]“: Verwenden Sie innerhalb einer Frage nur eine Art.");
                 }
@@ -175,6 +190,7 @@ impl Builder<'_, '_> {
                 }
             }
             Kind::TextAnswer(inner) => self.text_answer(current, inner, line),
+            Kind::Selection(choices) => self.selection(current, choices, line),
             Kind::Hint(text) => {
                 if current.is_none() {
                     return self.err(line, "Tipp „[[?]]“ ohne Frage: Setzen Sie davor eine Überschrift „## Fragetext“.");

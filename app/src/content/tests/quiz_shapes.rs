@@ -82,7 +82,9 @@ fn a_numbered_prompt_stays_inline_text() {
 
 #[test]
 fn indented_continuation_lines_belong_to_the_option() {
-    let (q, problems) = parse("## F?\n- [(X)] eine lange\n  Antwort\n- [( )] b\n*****\nE\n*****\n");
+    let (q, problems) = parse(
+        "## F?\n- [(X)] eine lange\n  Antwort\n- [( )] eine andere Antwort\n*****\nE\n*****\n",
+    );
     assert!(problems.is_empty(), "{problems:?}");
     let Answer::Single(options) = &q[0].answer else {
         panic!()

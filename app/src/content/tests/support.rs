@@ -18,7 +18,7 @@ pub(crate) const MODULE: &str = "+++\ntitle = \"Aufenthaltstitel\"\nsummary = \"
 pub(crate) const LESSON: &str =
     "+++\ntitle = \"Die Titel\"\nminutes = 10\n+++\n\n## Grundsatz\n\nText nach § 4 AufenthG.\n";
 
-pub(crate) const QUIZ: &str = "+++\ntitle = \"Test\"\n+++\n\n## Frage eins?\n\n- [( )] falsch\n- [(X)] richtig\n\n*****\nWeil.\n*****\n";
+pub(crate) const QUIZ: &str = "+++\ntitle = \"Test\"\n+++\n\n## Frage eins?\n\n- [( )] falsch\n- [(X)] wahr\n\n*****\nWeil.\n*****\n";
 
 /// A valid tree: `t/track.md`, `t/01-m/{module,01-a,02-b,quiz}.md`.
 pub(crate) fn valid_tree(dir: &Path) {

@@ -8,6 +8,7 @@ use crate::components::notice::AccessError;
 
 #[component]
 pub fn AuditPage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let entries = Resource::new(|| (), |_| audit_entries());
     view! {
         <Title text="Protokoll"/>

@@ -8,6 +8,7 @@ use crate::components::notice::AccessError;
 
 #[component]
 pub fn ContentProblemsPage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let problems = Resource::new(|| (), |_| content_problem_list());
     view! {
         <Title text="Inhalte prüfen"/>

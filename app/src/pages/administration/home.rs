@@ -10,6 +10,7 @@ use crate::error::AppError;
 
 #[component]
 pub fn AdminHomePage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let user = Resource::new(|| (), |_| current_user());
     view! {
         <Title text="Verwaltung"/>

@@ -4,13 +4,14 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::administration::{load_invite_options, InviteBulk, InvitePerson};
-use crate::views::administration::OfficeView;
 use crate::components::flash::FlashMessage;
 use crate::components::notice::{AccessError, ErrorNotice};
 use crate::domain::Role;
+use crate::views::administration::OfficeView;
 
 #[component]
 pub fn InvitePage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let single = ServerAction::<InvitePerson>::new();
     let bulk = ServerAction::<InviteBulk>::new();
     let scope = Resource::new(|| (), |_| load_invite_options());

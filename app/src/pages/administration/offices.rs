@@ -4,11 +4,12 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 
 use crate::api::administration::{admin_offices, CreateOffice, CreateTeam};
-use crate::views::administration::OfficeView;
 use crate::components::notice::{AccessError, ErrorNotice};
+use crate::views::administration::OfficeView;
 
 #[component]
 pub fn OfficesPage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let create_office = ServerAction::<CreateOffice>::new();
     let create_team = ServerAction::<CreateTeam>::new();
     let offices = Resource::new(

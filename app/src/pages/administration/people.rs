@@ -7,12 +7,13 @@ use leptos_router::hooks::use_query_map;
 use crate::api::administration::{
     load_users, ResendInvitation, RevokeInvitation, SetUserActive, SetUserRoles,
 };
-use crate::views::administration::{InvitationView, UserView, UsersOverview};
 use crate::components::notice::{AccessError, ErrorNotice};
 use crate::domain::Role;
+use crate::views::administration::{InvitationView, UserView, UsersOverview};
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
+    crate::components::sign_in_required::require_sign_in();
     let query = use_query_map();
     let set_active = ServerAction::<SetUserActive>::new();
     let set_roles = ServerAction::<SetUserRoles>::new();
@@ -149,9 +150,19 @@ fn People(
 
 /// Links to the previous and next page, keeping the filters.
 #[component]
-fn Pagination(page: i64, pages: i64, office: String, role: String, search: String) -> impl IntoView {
+fn Pagination(
+    page: i64,
+    pages: i64,
+    office: String,
+    role: String,
+    search: String,
+) -> impl IntoView {
     let href = move |p: i64| {
-        let pairs = [("behoerde", office.as_str()), ("rolle", role.as_str()), ("suche", search.as_str())];
+        let pairs = [
+            ("behoerde", office.as_str()),
+            ("rolle", role.as_str()),
+            ("suche", search.as_str()),
+        ];
         let mut query: Vec<String> = pairs
             .iter()
             .filter(|(_, v)| !v.is_empty())

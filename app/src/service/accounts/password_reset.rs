@@ -29,7 +29,13 @@ pub async fn request_password_reset(
     let keys = [account_key.clone(), ThrottleKeys::reset_address(client)];
     let decide = |h: &[Vec<Ts>]| throttle::reset_allowed(&h[0], &h[1], now);
     if !store
-        .throttled_event(&account_key, &keys, throttle::window_start(now), now, &decide)
+        .throttled_event(
+            &account_key,
+            &keys,
+            throttle::window_start(now),
+            now,
+            &decide,
+        )
         .await?
     {
         tracing::info!("password reset request throttled");
@@ -45,7 +51,7 @@ pub async fn request_password_reset(
         let key = format!("password-reset:{}", open.token_hash);
         if let Some(sent) = store.find_mail_by_dedupe_key(&key).await? {
             let again = NewMail {
-                dedupe_key: format!("{key}:{}", now.timestamp_micros()),
+                dedupe_key: format!("{key}:again:{}", new_token()),
                 category: sent.category,
                 user_id: sent.user_id,
                 recipient: sent.recipient,

@@ -38,7 +38,8 @@ fn group_target(organisation_id: i64, team_id: Option<i64>) -> Target {
 }
 
 /// Said for every address that already has an account, whichever office it belongs to.
-const ACCOUNT_EXISTS: &str = "Für diese E-Mail-Adresse kann keine Einladung versendet werden, weil es \
+const ACCOUNT_EXISTS: &str =
+    "Für diese E-Mail-Adresse kann keine Einladung versendet werden, weil es \
      bereits ein Konto gibt. Bei Fragen hilft die Administration.";
 
 pub async fn invite(
@@ -53,7 +54,11 @@ pub async fn invite(
         group_target(req.organisation_id, req.team_id),
     )?;
     if !grantable_roles(&user.actor()).contains(&req.role) {
-        tracing::warn!(user_id = user.user_id, role = req.role.key(), "role not grantable");
+        tracing::warn!(
+            user_id = user.user_id,
+            role = req.role.key(),
+            "role not grantable"
+        );
         return Err(AppError::Forbidden);
     }
     let organisation = state
@@ -144,7 +149,11 @@ pub async fn invite_csv(
     // checked against its team by `invite`).
     let scope = Scope::of(&user.actor());
     if !(scope.covers_office(organisation_id) || scope.office() == Some(organisation_id)) {
-        tracing::warn!(user_id = user.user_id, organisation_id, "bulk invitation refused");
+        tracing::warn!(
+            user_id = user.user_id,
+            organisation_id,
+            "bulk invitation refused"
+        );
         return Err(AppError::Forbidden);
     }
     let teams: Vec<Team> = state.store.list_teams(organisation_id).await?;
@@ -202,7 +211,11 @@ async fn reachable(
         .ok_or_else(not_found)?;
     let target = group_target(found.invitation.organisation_id, found.invitation.team_id);
     if !allowed(&user.actor(), Action::InviteUser, target) {
-        tracing::warn!(user_id = user.user_id, invitation_id, "invitation outside scope");
+        tracing::warn!(
+            user_id = user.user_id,
+            invitation_id,
+            "invitation outside scope"
+        );
         return Err(not_found());
     }
     Ok((found.invitation, found.facts))
@@ -243,7 +256,15 @@ pub async fn resend(
         .map(|o| o.name)
         .unwrap_or_default();
     send(state, user, &req, &office, now).await?;
-    audit(state, Some(user.user_id), "invitation.resent", &inv.email, "", now).await;
+    audit(
+        state,
+        Some(user.user_id),
+        "invitation.resent",
+        &inv.email,
+        "",
+        now,
+    )
+    .await;
     Ok(())
 }
 
@@ -260,7 +281,15 @@ pub async fn revoke(
             "Diese Einladung ist nicht mehr offen.".into(),
         ));
     }
-    audit(state, Some(user.user_id), "invitation.revoked", &inv.email, "", now).await;
+    audit(
+        state,
+        Some(user.user_id),
+        "invitation.revoked",
+        &inv.email,
+        "",
+        now,
+    )
+    .await;
     Ok(())
 }
 

@@ -13,7 +13,10 @@ use crate::views::administration::{OfficeView, TeamView};
 
 /// The offices (with their teams) the actor may invite people to: every office for admins,
 /// the own office for supervisors, only the supervised teams for team-limited ones.
-pub async fn offices_for(state: &AppState, user: &SessionUser) -> Result<Vec<OfficeView>, AppError> {
+pub async fn offices_for(
+    state: &AppState,
+    user: &SessionUser,
+) -> Result<Vec<OfficeView>, AppError> {
     let scope = scope_for(user, Action::InviteUser)?;
     let offices = state.store.list_organisations().await?;
     // All teams in one query, grouped here: one query per office would grow with the network.
@@ -72,7 +75,15 @@ pub async fn create_office(
         }
         Err(err) => return Err(err.into()),
     }
-    audit(state, Some(user.user_id), "office.created", &org.slug, &org.name, now).await;
+    audit(
+        state,
+        Some(user.user_id),
+        "office.created",
+        &org.slug,
+        &org.name,
+        now,
+    )
+    .await;
     Ok(())
 }
 
@@ -99,7 +110,15 @@ pub async fn create_team(
     match state.store.create_team(organisation_id, name, now).await {
         Ok(team) => {
             let office = format!("office:{organisation_id}");
-            audit(state, Some(user.user_id), "team.created", &office, &team.name, now).await;
+            audit(
+                state,
+                Some(user.user_id),
+                "team.created",
+                &office,
+                &team.name,
+                now,
+            )
+            .await;
             Ok(())
         }
         Err(err) if err.is_unique_violation() => Err(AppError::Conflict(

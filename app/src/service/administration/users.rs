@@ -94,7 +94,11 @@ pub async fn set_roles(
             ))
         }
         Err(RoleChangeRefusal::NotGrantable) => {
-            tracing::warn!(user_id = user.user_id, target = user_id, "role change refused");
+            tracing::warn!(
+                user_id = user.user_id,
+                target = user_id,
+                "role change refused"
+            );
             return Err(AppError::Forbidden);
         }
     }

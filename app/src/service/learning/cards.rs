@@ -5,10 +5,10 @@
 use chrono::NaiveDate;
 
 use super::context::{lesson_ref, module_input, pass_percent, track_input, Learner};
-use crate::domain::time::date_de;
-use crate::views::learning::*;
 use crate::domain::progress::{module_progress, track_progress, updated_since_last_visit};
+use crate::domain::time::date_de;
 use crate::store::{OutlineModule, OutlineTrack};
+use crate::views::learning::*;
 
 pub fn track_card(l: &Learner, t: &OutlineTrack, due_on: Option<NaiveDate>) -> TrackCardView {
     TrackCardView {

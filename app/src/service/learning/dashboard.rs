@@ -7,10 +7,10 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::cards::track_card;
 use super::context::{track_input, Learner};
-use crate::domain::time::date_time_de;
-use crate::views::learning::*;
 use crate::domain::progress::{next_step, LearnerState, Step, TrackInput};
+use crate::domain::time::date_time_de;
 use crate::store::{AssignedTrack, Outline, OutlineModule, OutlineTrack, ProgressKind};
+use crate::views::learning::*;
 
 /// How many recently finished items the dashboard lists.
 const RECENT: usize = 5;

@@ -2,10 +2,10 @@
 
 use super::cards::sources;
 use super::context::{lesson_ref, Learner};
-use crate::domain::time::date_de;
-use crate::views::learning::*;
 use crate::domain::progress::{updated_since_last_visit, Step};
+use crate::domain::time::date_de;
 use crate::store::{LessonBody, OutlineLesson, OutlineModule, OutlineTrack};
+use crate::views::learning::*;
 
 /// Shorter lessons read fine without a table of contents.
 const TOC_MIN_HEADINGS: usize = 3;

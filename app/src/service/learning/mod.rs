@@ -54,17 +54,32 @@ pub async fn dashboard(state: &AppState, user: SessionUser) -> Result<DashboardV
         team_id: user.team_id,
     };
     let (learner, assigned) = tokio::try_join!(Learner::load(state, user), async {
-        state.store.assigned_tracks(who).await.map_err(AppError::from)
+        state
+            .store
+            .assigned_tracks(who)
+            .await
+            .map_err(AppError::from)
     })?;
     Ok(dashboard::dashboard(&learner, &assigned))
 }
 
-pub async fn tracks_overview(state: &AppState, user: SessionUser) -> Result<Vec<TrackCardView>, AppError> {
+pub async fn tracks_overview(
+    state: &AppState,
+    user: SessionUser,
+) -> Result<Vec<TrackCardView>, AppError> {
     let l = learner(state, user, Action::ViewCourse).await?;
-    Ok(l.outline.tracks.iter().map(|t| cards::track_card(&l, t, None)).collect())
+    Ok(l.outline
+        .tracks
+        .iter()
+        .map(|t| cards::track_card(&l, t, None))
+        .collect())
 }
 
-pub async fn track_page(state: &AppState, user: SessionUser, track: &str) -> Result<TrackPageView, AppError> {
+pub async fn track_page(
+    state: &AppState,
+    user: SessionUser,
+    track: &str,
+) -> Result<TrackPageView, AppError> {
     let l = learner(state, user, Action::ViewCourse).await?;
     let t = l.track(track)?;
     Ok(TrackPageView {
@@ -115,7 +130,13 @@ pub async fn lesson_page(
     let view = lesson::lesson_page(&l, t, m, found, body);
     state
         .store
-        .record_progress(l.user.user_id, found.id, ProgressKind::Viewed, found.revision, now)
+        .record_progress(
+            l.user.user_id,
+            found.id,
+            ProgressKind::Viewed,
+            found.revision,
+            now,
+        )
         .await?;
     Ok(view)
 }
@@ -133,7 +154,13 @@ pub async fn mark_lesson_done(
     let (_, _, found) = find_lesson(&l, track, module, lesson)?;
     state
         .store
-        .record_progress(l.user.user_id, found.id, ProgressKind::Completed, found.revision, now)
+        .record_progress(
+            l.user.user_id,
+            found.id,
+            ProgressKind::Completed,
+            found.revision,
+            now,
+        )
         .await?;
     Ok(())
 }

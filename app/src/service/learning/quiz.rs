@@ -7,19 +7,19 @@ use chrono::{DateTime, Utc};
 use rand::RngCore;
 
 use super::context::{pass_percent, Learner};
-use crate::domain::time::date_time_de;
 use super::lesson::neighbours;
 use super::quiz_adapt::{chosen_texts, grade_inputs, key_of, question_view, shown_order};
-use crate::views::quiz::*;
-use crate::views::learning::{module_href, quiz_href, Link};
 use crate::auth::session::SessionUser;
 use crate::domain::grading::{grade, Response};
 use crate::domain::progress::Step;
+use crate::domain::time::date_time_de;
 use crate::error::AppError;
 use crate::state::AppState;
 use crate::store::{
     AttemptRow, AttemptSubmission, NewAttempt, OutlineModule, OutlineQuiz, OutlineTrack,
 };
+use crate::views::learning::{module_href, quiz_href, Link};
+use crate::views::quiz::*;
 
 fn quiz_of<'a>(
     l: &'a Learner,

@@ -7,22 +7,23 @@
 
 use std::collections::{BTreeSet, HashMap};
 
-use crate::views::quiz::{QuestionKind, QuestionView};
-use crate::views::learning::{choice_field, option_field};
 use crate::content::{Answer, AnswerOption, Question};
 use crate::domain::grading::{Key, Response};
 use crate::domain::shuffle::permutation;
+use crate::views::learning::{choice_field, option_field};
+use crate::views::quiz::{QuestionKind, QuestionView};
 
 /// Longer free-text answers are cut: no authored answer is anywhere near this long, and the
 /// stored attempt must not grow with whatever a forged form sends.
 pub const MAX_TEXT_ANSWER: usize = 500;
 
 /// The grading key of a question. A single-choice question without a correct option cannot be
-/// published (the parser rejects it); should one slip through, no response can match it.
+/// published (the parser rejects it); should one slip through, no response can match it. With
+/// several marked options each of them counts (LiaScript's rule; the parser warns).
 pub fn key_of(q: &Question) -> Key {
     match &q.answer {
         Answer::Single(options) => Key::Single {
-            correct: correct_indices(options).next().unwrap_or(usize::MAX),
+            correct: correct_indices(options).collect(),
         },
         Answer::Multiple(options) => Key::Multiple {
             correct: correct_indices(options).collect(),

@@ -68,7 +68,12 @@ fn shown_position(q: &Question, seed: i64, text: &str) -> usize {
 
 #[test]
 fn keys_come_from_the_correct_flags_and_accepted_answers() {
-    assert_eq!(key_of(&single()), Key::Single { correct: 1 });
+    assert_eq!(
+        key_of(&single()),
+        Key::Single {
+            correct: BTreeSet::from([1])
+        }
+    );
     assert_eq!(
         key_of(&multiple()),
         Key::Multiple {
@@ -93,6 +98,22 @@ fn a_single_choice_question_without_a_correct_option_accepts_nothing() {
     for i in 0..2 {
         assert!(!grade(std::slice::from_ref(&key), &[Response::Choice(i)], 0).results[0].correct);
     }
+}
+
+#[test]
+fn a_single_choice_question_with_several_marked_options_accepts_each_of_them() {
+    let q = question(
+        1,
+        Answer::Single(vec![
+            option("A", true),
+            option("B", false),
+            option("C", true),
+        ]),
+    );
+    let key = key_of(&q);
+    let correct =
+        |i| grade(std::slice::from_ref(&key), &[Response::Choice(i)], 0).results[0].correct;
+    assert_eq!([correct(0), correct(1), correct(2)], [true, false, true]);
 }
 
 #[test]

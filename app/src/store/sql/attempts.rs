@@ -3,7 +3,9 @@
 use async_trait::async_trait;
 
 use super::Impl;
-use crate::store::{AttemptRow, AttemptStore, AttemptSubmission, AttemptSummary, DbError, NewAttempt, Ts};
+use crate::store::{
+    AttemptRow, AttemptStore, AttemptSubmission, AttemptSummary, DbError, NewAttempt, Ts,
+};
 
 /// An attempt with the pass mark of the quiz revision it was issued for.
 const SELECT_ATTEMPT: &str = "SELECT a.id, a.user_id, a.quiz_id, a.revision, a.shuffle_seed, a.issued_at, \
@@ -13,10 +15,7 @@ const SELECT_ATTEMPT: &str = "SELECT a.id, a.user_id, a.quiz_id, a.revision, a.s
 #[async_trait]
 impl AttemptStore for Impl {
     #[tracing::instrument(skip_all)]
-    async fn issue_attempt(
-        &self,
-        a: &NewAttempt,
-    ) -> Result<(), DbError> {
+    async fn issue_attempt(&self, a: &NewAttempt) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO quiz_attempts (id, user_id, quiz_id, revision, shuffle_seed, issued_at) \
              VALUES ($1, $2, $3, $4, $5, $6)",
@@ -54,11 +53,7 @@ impl AttemptStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn find_attempt(
-        &self,
-        id: &str,
-        user_id: i64,
-    ) -> Result<Option<AttemptRow>, DbError> {
+    async fn find_attempt(&self, id: &str, user_id: i64) -> Result<Option<AttemptRow>, DbError> {
         let sql = format!("{SELECT_ATTEMPT} WHERE a.id = $1 AND a.user_id = $2");
         Ok(sqlx::query_as(sqlx::AssertSqlSafe(sql))
             .bind(id)
@@ -92,10 +87,7 @@ impl AttemptStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn submitted_attempts(
-        &self,
-        user_id: i64,
-    ) -> Result<Vec<AttemptSummary>, DbError> {
+    async fn submitted_attempts(&self, user_id: i64) -> Result<Vec<AttemptSummary>, DbError> {
         let mut rows: Vec<AttemptSummary> = sqlx::query_as(
             "SELECT id, quiz_id, submitted_at, score_percent, passed FROM quiz_attempts \
              WHERE user_id = $1 AND submitted_at IS NOT NULL",

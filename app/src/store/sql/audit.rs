@@ -8,7 +8,14 @@ use crate::store::{AuditEntry, AuditStore, DbError, Ts};
 #[async_trait]
 impl AuditStore for Impl {
     #[tracing::instrument(skip_all)]
-    async fn audit(&self, actor_id: Option<i64>, action: &str, target: &str, details: &str, now: Ts) -> Result<(), DbError> {
+    async fn audit(
+        &self,
+        actor_id: Option<i64>,
+        action: &str,
+        target: &str,
+        details: &str,
+        now: Ts,
+    ) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO audit_log (actor_id, action, target, details, created_at) VALUES ($1, $2, $3, $4, $5)",
         )

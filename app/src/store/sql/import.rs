@@ -29,7 +29,11 @@ pub(super) struct Row {
 
 impl Row {
     pub(super) fn stored(&self) -> Stored {
-        Stored { content_hash: self.content_hash.clone(), position: self.position, archived: self.archived }
+        Stored {
+            content_hash: self.content_hash.clone(),
+            position: self.position,
+            archived: self.archived,
+        }
     }
 }
 
@@ -73,30 +77,50 @@ async fn run(
         "SELECT id, track_id AS parent_id, slug, content_hash, position, CAST(0 AS BIGINT) AS revision, \
          archived_at IS NOT NULL AS archived FROM modules",
     ).fetch_all(&mut *tx).await?);
-    let lessons = Existing::new(sqlx::query_as(
-        "SELECT l.id, l.module_id AS parent_id, l.slug, r.content_hash, l.position, \
+    let lessons = Existing::new(
+        sqlx::query_as(
+            "SELECT l.id, l.module_id AS parent_id, l.slug, r.content_hash, l.position, \
          l.current_revision AS revision, l.archived_at IS NOT NULL AS archived \
          FROM lessons l JOIN lesson_revisions r \
          ON r.lesson_id = l.id AND r.revision = l.current_revision",
-    ).fetch_all(&mut *tx).await?);
-    let quizzes = Existing::new(sqlx::query_as(
-        "SELECT q.id, q.module_id AS parent_id, 'quiz' AS slug, r.content_hash, \
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+    );
+    let quizzes = Existing::new(
+        sqlx::query_as(
+            "SELECT q.id, q.module_id AS parent_id, 'quiz' AS slug, r.content_hash, \
          CAST(0 AS BIGINT) AS position, q.current_revision AS revision, \
          q.archived_at IS NOT NULL AS archived \
          FROM quizzes q JOIN quiz_revisions r \
          ON r.quiz_id = q.id AND r.revision = q.current_revision",
-    ).fetch_all(&mut *tx).await?);
+        )
+        .fetch_all(&mut *tx)
+        .await?,
+    );
 
-    let mut ctx = Ctx { tx: &mut tx, now, report: SyncReport::default() };
+    let mut ctx = Ctx {
+        tx: &mut tx,
+        now,
+        report: SyncReport::default(),
+    };
     for track in &course.tracks {
         let track_id = sync_track(&mut ctx, tracks.find(0, &track.slug), track).await?;
         sync_modules(&mut ctx, track_id, track, &modules, &lessons, &quizzes).await?;
     }
     let present: Vec<&str> = course.tracks.iter().map(|t| t.slug.as_str()).collect();
-    let stored = tracks.children(0).iter().map(|r| (r.slug.as_str(), r.archived));
+    let stored = tracks
+        .children(0)
+        .iter()
+        .map(|r| (r.slug.as_str(), r.archived));
     for slug in to_archive(stored, &present, &course.broken_tracks) {
         if let Some(row) = tracks.find(0, slug) {
-            archive(&mut ctx, "UPDATE tracks SET archived_at = $1 WHERE id = $2", row.id).await?;
+            archive(
+                &mut ctx,
+                "UPDATE tracks SET archived_at = $1 WHERE id = $2",
+                row.id,
+            )
+            .await?;
         }
     }
     replace_problems(&mut ctx, problems).await?;
@@ -111,8 +135,16 @@ async fn run(
     Ok(report)
 }
 
-pub(super) async fn archive(ctx: &mut Ctx<'_, '_>, sql: &'static str, id: i64) -> Result<(), DbError> {
-    sqlx::query(sql).bind(ctx.now).bind(id).execute(&mut **ctx.tx).await?;
+pub(super) async fn archive(
+    ctx: &mut Ctx<'_, '_>,
+    sql: &'static str,
+    id: i64,
+) -> Result<(), DbError> {
+    sqlx::query(sql)
+        .bind(ctx.now)
+        .bind(id)
+        .execute(&mut **ctx.tx)
+        .await?;
     ctx.report.archived += 1;
     Ok(())
 }
@@ -137,9 +169,15 @@ async fn sync_track(ctx: &mut Ctx<'_, '_>, row: Option<&Row>, t: &Track) -> Resu
                 "UPDATE tracks SET position = $1, title = $2, summary = $3, intro_html = $4, \
                  content_hash = $5, updated_at = $6, archived_at = NULL WHERE id = $7",
             )
-            .bind(t.position).bind(&t.title).bind(&t.summary).bind(&t.intro_html)
-            .bind(&t.content_hash).bind(ctx.now).bind(row.id)
-            .execute(&mut **ctx.tx).await?;
+            .bind(t.position)
+            .bind(&t.title)
+            .bind(&t.summary)
+            .bind(&t.intro_html)
+            .bind(&t.content_hash)
+            .bind(ctx.now)
+            .bind(row.id)
+            .execute(&mut **ctx.tx)
+            .await?;
             Ok(row.id)
         }
     }
@@ -156,13 +194,27 @@ async fn sync_modules(
     for m in &track.modules {
         let module_id = sync_module(ctx, track_id, modules.find(track_id, &m.slug), m).await?;
         for lesson in &m.lessons {
-            sync_lesson(ctx, module_id, lessons.find(module_id, &lesson.slug), lesson).await?;
+            sync_lesson(
+                ctx,
+                module_id,
+                lessons.find(module_id, &lesson.slug),
+                lesson,
+            )
+            .await?;
         }
         let present: Vec<&str> = m.lessons.iter().map(|l| l.slug.as_str()).collect();
-        let stored = lessons.children(module_id).iter().map(|r| (r.slug.as_str(), r.archived));
+        let stored = lessons
+            .children(module_id)
+            .iter()
+            .map(|r| (r.slug.as_str(), r.archived));
         for slug in to_archive(stored, &present, &m.broken_lessons) {
             if let Some(row) = lessons.find(module_id, slug) {
-                archive(ctx, "UPDATE lessons SET archived_at = $1 WHERE id = $2", row.id).await?;
+                archive(
+                    ctx,
+                    "UPDATE lessons SET archived_at = $1 WHERE id = $2",
+                    row.id,
+                )
+                .await?;
             }
         }
         let stored_quiz = quizzes.find(module_id, "quiz");
@@ -170,17 +222,30 @@ async fn sync_modules(
             QuizState::Present(quiz) => sync_quiz(ctx, module_id, stored_quiz, quiz).await?,
             QuizState::Absent => {
                 if let Some(row) = stored_quiz.filter(|r| !r.archived) {
-                    archive(ctx, "UPDATE quizzes SET archived_at = $1 WHERE id = $2", row.id).await?;
+                    archive(
+                        ctx,
+                        "UPDATE quizzes SET archived_at = $1 WHERE id = $2",
+                        row.id,
+                    )
+                    .await?;
                 }
             }
             QuizState::Broken => {}
         }
     }
     let present: Vec<&str> = track.modules.iter().map(|m| m.slug.as_str()).collect();
-    let stored = modules.children(track_id).iter().map(|r| (r.slug.as_str(), r.archived));
+    let stored = modules
+        .children(track_id)
+        .iter()
+        .map(|r| (r.slug.as_str(), r.archived));
     for slug in to_archive(stored, &present, &track.broken_modules) {
         if let Some(row) = modules.find(track_id, slug) {
-            archive(ctx, "UPDATE modules SET archived_at = $1 WHERE id = $2", row.id).await?;
+            archive(
+                ctx,
+                "UPDATE modules SET archived_at = $1 WHERE id = $2",
+                row.id,
+            )
+            .await?;
         }
     }
     Ok(())
@@ -215,10 +280,19 @@ async fn sync_module(
                  legal_status = $5, review_by = $6, sources = $7, intro_html = $8, \
                  content_hash = $9, updated_at = $10, archived_at = NULL WHERE id = $11",
             )
-            .bind(m.position).bind(&m.title).bind(&m.summary).bind(m.minutes)
-            .bind(m.legal_status).bind(m.review_by).bind(&sources).bind(&m.intro_html)
-            .bind(&m.content_hash).bind(ctx.now).bind(row.id)
-            .execute(&mut **ctx.tx).await?;
+            .bind(m.position)
+            .bind(&m.title)
+            .bind(&m.summary)
+            .bind(m.minutes)
+            .bind(m.legal_status)
+            .bind(m.review_by)
+            .bind(&sources)
+            .bind(&m.intro_html)
+            .bind(&m.content_hash)
+            .bind(ctx.now)
+            .bind(row.id)
+            .execute(&mut **ctx.tx)
+            .await?;
             Ok(row.id)
         }
     }
@@ -227,7 +301,12 @@ async fn sync_module(
 #[async_trait]
 impl ImportStore for Impl {
     #[tracing::instrument(skip_all, fields(tracks = course.tracks.len()))]
-    async fn sync_content(&self, course: &Course, problems: &[Problem], now: DateTime<Utc>) -> Result<SyncReport, DbError> {
+    async fn sync_content(
+        &self,
+        course: &Course,
+        problems: &[Problem],
+        now: DateTime<Utc>,
+    ) -> Result<SyncReport, DbError> {
         run(&self.pool, course, problems, now).await
     }
 

@@ -22,8 +22,11 @@ pub(super) async fn sync_lesson(
                 "INSERT INTO lessons (module_id, slug, position, current_revision) \
                  VALUES ($1, $2, $3, 1) RETURNING id",
             )
-            .bind(module_id).bind(&l.slug).bind(l.position)
-            .fetch_one(&mut **ctx.tx).await?;
+            .bind(module_id)
+            .bind(&l.slug)
+            .bind(l.position)
+            .fetch_one(&mut **ctx.tx)
+            .await?;
             insert_lesson_revision(ctx, id, 1, l).await
         }
         (Action::Revise, Some(row)) => {
@@ -38,8 +41,10 @@ pub(super) async fn sync_lesson(
         }
         (Action::Touch, Some(row)) => {
             sqlx::query("UPDATE lessons SET position = $1, archived_at = NULL WHERE id = $2")
-                .bind(l.position).bind(row.id)
-                .execute(&mut **ctx.tx).await?;
+                .bind(l.position)
+                .bind(row.id)
+                .execute(&mut **ctx.tx)
+                .await?;
             Ok(())
         }
     }
@@ -56,9 +61,17 @@ async fn insert_lesson_revision(
         "INSERT INTO lesson_revisions (lesson_id, revision, content_hash, title, minutes, \
          word_count, body_html, toc, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)",
     )
-    .bind(lesson_id).bind(revision).bind(&l.content_hash).bind(&l.title).bind(l.minutes)
-    .bind(l.word_count).bind(&l.body_html).bind(&toc).bind(ctx.now)
-    .execute(&mut **ctx.tx).await?;
+    .bind(lesson_id)
+    .bind(revision)
+    .bind(&l.content_hash)
+    .bind(&l.title)
+    .bind(l.minutes)
+    .bind(l.word_count)
+    .bind(&l.body_html)
+    .bind(&toc)
+    .bind(ctx.now)
+    .execute(&mut **ctx.tx)
+    .await?;
     Ok(())
 }
 
@@ -77,21 +90,27 @@ pub(super) async fn sync_quiz(
                 "INSERT INTO quizzes (module_id, current_revision) VALUES ($1, 1) RETURNING id",
             )
             .bind(module_id)
-            .fetch_one(&mut **ctx.tx).await?;
+            .fetch_one(&mut **ctx.tx)
+            .await?;
             insert_quiz_revision(ctx, id, 1, q).await
         }
         (Action::Revise, Some(row)) => {
             let revision = row.revision + 1;
             insert_quiz_revision(ctx, row.id, revision, q).await?;
-            sqlx::query("UPDATE quizzes SET current_revision = $1, archived_at = NULL WHERE id = $2")
-                .bind(revision).bind(row.id)
-                .execute(&mut **ctx.tx).await?;
+            sqlx::query(
+                "UPDATE quizzes SET current_revision = $1, archived_at = NULL WHERE id = $2",
+            )
+            .bind(revision)
+            .bind(row.id)
+            .execute(&mut **ctx.tx)
+            .await?;
             Ok(())
         }
         (Action::Touch, Some(row)) => {
             sqlx::query("UPDATE quizzes SET archived_at = NULL WHERE id = $1")
                 .bind(row.id)
-                .execute(&mut **ctx.tx).await?;
+                .execute(&mut **ctx.tx)
+                .await?;
             Ok(())
         }
     }
@@ -103,14 +122,21 @@ async fn insert_quiz_revision(
     revision: i64,
     q: &Quiz,
 ) -> Result<(), DbError> {
-    let questions = serde_json::to_string(&q.questions).map_err(|e| DbError::Corrupt(e.to_string()))?;
+    let questions =
+        serde_json::to_string(&q.questions).map_err(|e| DbError::Corrupt(e.to_string()))?;
     sqlx::query(
         "INSERT INTO quiz_revisions (quiz_id, revision, content_hash, title, pass_percent, \
          questions, created_at) VALUES ($1, $2, $3, $4, $5, $6, $7)",
     )
-    .bind(quiz_id).bind(revision).bind(&q.content_hash).bind(&q.title)
-    .bind(q.pass_percent).bind(&questions).bind(ctx.now)
-    .execute(&mut **ctx.tx).await?;
+    .bind(quiz_id)
+    .bind(revision)
+    .bind(&q.content_hash)
+    .bind(&q.title)
+    .bind(q.pass_percent)
+    .bind(&questions)
+    .bind(ctx.now)
+    .execute(&mut **ctx.tx)
+    .await?;
     Ok(())
 }
 
@@ -123,27 +149,34 @@ struct ProblemRow {
 }
 
 pub(super) async fn stored_problems(pool: &sqlx::Pool<Db>) -> Result<Vec<Problem>, DbError> {
-    let rows: Vec<ProblemRow> = sqlx::query_as(
-        "SELECT file, line, level, message FROM content_problems ORDER BY id",
-    )
-    .fetch_all(pool).await?;
+    let rows: Vec<ProblemRow> =
+        sqlx::query_as("SELECT file, line, level, message FROM content_problems ORDER BY id")
+            .fetch_all(pool)
+            .await?;
     Ok(rows
         .into_iter()
         .map(|r| Problem {
             file: r.file,
             line: u32::try_from(r.line).unwrap_or(0),
-            level: if r.level == "error" { crate::content::Level::Error } else { crate::content::Level::Warning },
+            level: if r.level == "error" {
+                crate::content::Level::Error
+            } else {
+                crate::content::Level::Warning
+            },
             message: r.message,
         })
         .collect())
 }
 
 /// Replaces the stored problem list, but only when it changed.
-pub(super) async fn replace_problems(ctx: &mut Ctx<'_, '_>, problems: &[Problem]) -> Result<(), DbError> {
-    let stored: Vec<ProblemRow> = sqlx::query_as(
-        "SELECT file, line, level, message FROM content_problems ORDER BY id",
-    )
-    .fetch_all(&mut **ctx.tx).await?;
+pub(super) async fn replace_problems(
+    ctx: &mut Ctx<'_, '_>,
+    problems: &[Problem],
+) -> Result<(), DbError> {
+    let stored: Vec<ProblemRow> =
+        sqlx::query_as("SELECT file, line, level, message FROM content_problems ORDER BY id")
+            .fetch_all(&mut **ctx.tx)
+            .await?;
     let wanted: Vec<ProblemRow> = problems
         .iter()
         .map(|p| ProblemRow {
@@ -156,14 +189,21 @@ pub(super) async fn replace_problems(ctx: &mut Ctx<'_, '_>, problems: &[Problem]
     if stored == wanted {
         return Ok(());
     }
-    sqlx::query("DELETE FROM content_problems").execute(&mut **ctx.tx).await?;
+    sqlx::query("DELETE FROM content_problems")
+        .execute(&mut **ctx.tx)
+        .await?;
     for p in &wanted {
         sqlx::query(
             "INSERT INTO content_problems (file, line, level, message, found_at) \
              VALUES ($1, $2, $3, $4, $5)",
         )
-        .bind(&p.file).bind(p.line).bind(&p.level).bind(&p.message).bind(ctx.now)
-        .execute(&mut **ctx.tx).await?;
+        .bind(&p.file)
+        .bind(p.line)
+        .bind(&p.level)
+        .bind(&p.message)
+        .bind(ctx.now)
+        .execute(&mut **ctx.tx)
+        .await?;
     }
     ctx.report.problems_replaced = true;
     Ok(())

@@ -9,7 +9,8 @@ use super::{dialect, Db, Impl};
 use crate::domain::invitation::{self, AccountState, InvitationFacts, InvitationStatus};
 use crate::domain::scope::Scope;
 use crate::store::{
-    DbError, Invitation, InvitationRow, InvitationStore, InvitationWithAccount, NewInvitation, NewMail, Ts,
+    DbError, Invitation, InvitationRow, InvitationStore, InvitationWithAccount, NewInvitation,
+    NewMail, Ts,
 };
 
 /// An invitation joined with the account of its email, if there is one.
@@ -65,7 +66,12 @@ async fn find_where(
 #[async_trait]
 impl InvitationStore for Impl {
     #[tracing::instrument(skip_all)]
-    async fn create_invitation(&self, inv: &NewInvitation, mail: &NewMail, now: Ts) -> Result<i64, DbError> {
+    async fn create_invitation(
+        &self,
+        inv: &NewInvitation,
+        mail: &NewMail,
+        now: Ts,
+    ) -> Result<i64, DbError> {
         let roles: Vec<&str> = inv.roles.iter().map(|r| r.key()).collect();
         let mut tx = self.pool.begin().await?;
         // A new link from the same office replaces the older one of that office only.
@@ -99,17 +105,28 @@ impl InvitationStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn find_invitation(&self, token_hash: &str) -> Result<Option<InvitationWithAccount>, DbError> {
+    async fn find_invitation(
+        &self,
+        token_hash: &str,
+    ) -> Result<Option<InvitationWithAccount>, DbError> {
         find_where(&self.pool, "token_hash", token_hash.to_owned()).await
     }
 
     #[tracing::instrument(skip_all)]
-    async fn find_invitation_by_id(&self, id: i64) -> Result<Option<InvitationWithAccount>, DbError> {
+    async fn find_invitation_by_id(
+        &self,
+        id: i64,
+    ) -> Result<Option<InvitationWithAccount>, DbError> {
         find_where(&self.pool, "id", id).await
     }
 
     #[tracing::instrument(skip_all)]
-    async fn accept_invitation(&self, token_hash: &str, password_hash: &str, now: Ts) -> Result<i64, DbError> {
+    async fn accept_invitation(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<i64, DbError> {
         let mut tx = dialect::begin_locked(&self.pool, &format!("invitation:{token_hash}")).await?;
         let Some(found) = find_where(&mut *tx, "token_hash", token_hash.to_owned()).await? else {
             return Err(DbError::NotFound);
@@ -184,7 +201,12 @@ impl InvitationStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn list_open_invitations(&self, scope: &Scope, now: Ts, limit: i64) -> Result<Vec<InvitationRow>, DbError> {
+    async fn list_open_invitations(
+        &self,
+        scope: &Scope,
+        now: Ts,
+        limit: i64,
+    ) -> Result<Vec<InvitationRow>, DbError> {
         let mut qb = QueryBuilder::<Db>::new(
             "SELECT i.id, i.email, i.display_name, i.organisation_id, o.name AS organisation_name, \
              i.team_id, t.name AS team_name, i.roles, i.expires_at, i.created_at \

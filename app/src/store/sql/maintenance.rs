@@ -25,11 +25,12 @@ impl MaintenanceStore for Impl {
             .execute(&mut *tx)
             .await?
             .rows_affected();
-        let attempts = sqlx::query("DELETE FROM quiz_attempts WHERE submitted_at IS NULL AND issued_at < $1")
-            .bind(c.unsubmitted_attempts_before)
-            .execute(&mut *tx)
-            .await?
-            .rows_affected();
+        let attempts =
+            sqlx::query("DELETE FROM quiz_attempts WHERE submitted_at IS NULL AND issued_at < $1")
+                .bind(c.unsubmitted_attempts_before)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
         tx.commit().await?;
         Ok(PruneReport {
             sessions,

@@ -28,12 +28,14 @@ impl OrganisationStore for Impl {
         .fetch_one(&mut *tx)
         .await?;
         for team in teams {
-            sqlx::query("INSERT INTO teams (organisation_id, name, created_at) VALUES ($1, $2, $3)")
-                .bind(created.id)
-                .bind(team)
-                .bind(now)
-                .execute(&mut *tx)
-                .await?;
+            sqlx::query(
+                "INSERT INTO teams (organisation_id, name, created_at) VALUES ($1, $2, $3)",
+            )
+            .bind(created.id)
+            .bind(team)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
         }
         tx.commit().await?;
         Ok(created)
@@ -57,7 +59,12 @@ impl OrganisationStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn create_team(&self, organisation_id: i64, name: &str, now: Ts) -> Result<Team, DbError> {
+    async fn create_team(
+        &self,
+        organisation_id: i64,
+        name: &str,
+        now: Ts,
+    ) -> Result<Team, DbError> {
         Ok(sqlx::query_as(
             "INSERT INTO teams (organisation_id, name, created_at) VALUES ($1, $2, $3) \
              RETURNING id, organisation_id, name",
@@ -91,10 +98,10 @@ impl OrganisationStore for Impl {
 
     #[tracing::instrument(skip_all)]
     async fn list_all_teams(&self) -> Result<Vec<Team>, DbError> {
-        Ok(
-            sqlx::query_as("SELECT id, organisation_id, name FROM teams ORDER BY organisation_id, name")
-                .fetch_all(&self.pool)
-                .await?,
+        Ok(sqlx::query_as(
+            "SELECT id, organisation_id, name FROM teams ORDER BY organisation_id, name",
         )
+        .fetch_all(&self.pool)
+        .await?)
     }
 }

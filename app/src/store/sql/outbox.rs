@@ -6,7 +6,8 @@ use async_trait::async_trait;
 use super::{dialect, Impl};
 use crate::store::{DbError, MailStatus, NewMail, OutboxCounts, OutboxMail, OutboxStore, Ts};
 
-const COLUMNS: &str = "id, dedupe_key, category, user_id, recipient, subject, body_text, body_html, \
+const COLUMNS: &str =
+    "id, dedupe_key, category, user_id, recipient, subject, body_text, body_html, \
      unsubscribe_url, status, attempts, created_at, send_after, sent_at, last_error";
 
 /// Queues `mail` inside the caller's transaction (the facts it is about commit with it).
@@ -153,7 +154,11 @@ impl OutboxStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn list_outbox(&self, status: Option<MailStatus>, limit: i64) -> Result<Vec<OutboxMail>, DbError> {
+    async fn list_outbox(
+        &self,
+        status: Option<MailStatus>,
+        limit: i64,
+    ) -> Result<Vec<OutboxMail>, DbError> {
         let sql = format!(
             "SELECT {COLUMNS} FROM email_outbox WHERE ($1 IS NULL OR status = $1) ORDER BY id DESC LIMIT $2"
         );

@@ -42,7 +42,11 @@ impl PasswordResetStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn open_password_reset(&self, user_id: i64, now: Ts) -> Result<Option<OpenReset>, DbError> {
+    async fn open_password_reset(
+        &self,
+        user_id: i64,
+        now: Ts,
+    ) -> Result<Option<OpenReset>, DbError> {
         Ok(sqlx::query_as(
             "SELECT token_hash, expires_at, created_at FROM password_resets \
              WHERE user_id = $1 AND used_at IS NULL AND expires_at > $2 ORDER BY created_at DESC LIMIT 1",
@@ -67,7 +71,12 @@ impl PasswordResetStore for Impl {
     }
 
     #[tracing::instrument(skip_all)]
-    async fn consume_password_reset(&self, token_hash: &str, password_hash: &str, now: Ts) -> Result<i64, DbError> {
+    async fn consume_password_reset(
+        &self,
+        token_hash: &str,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<i64, DbError> {
         let mut tx = self.pool.begin().await?;
         let row: Option<(i64,)> = sqlx::query_as(
             "UPDATE password_resets SET used_at = $1 WHERE token_hash = $2 AND used_at IS NULL \

@@ -26,7 +26,13 @@ pub(super) async fn end_all(tx: &mut dialect::Tx, user_id: i64) -> Result<(), Db
 #[async_trait]
 impl SessionStore for Impl {
     #[tracing::instrument(skip_all)]
-    async fn create_session(&self, id_hash: &str, user_id: i64, now: Ts, expires_at: Ts) -> Result<(), DbError> {
+    async fn create_session(
+        &self,
+        id_hash: &str,
+        user_id: i64,
+        now: Ts,
+        expires_at: Ts,
+    ) -> Result<(), DbError> {
         sqlx::query(
             "INSERT INTO sessions (id_hash, user_id, created_at, last_seen_at, expires_at) \
              VALUES ($1, $2, $3, $3, $4)",

@@ -20,12 +20,13 @@ impl ThrottleStore for Impl {
         let mut tx = dialect::begin_locked(&self.pool, lock_key).await?;
         let mut history = Vec::with_capacity(keys.len());
         for key in keys {
-            let rows: Vec<(Ts,)> =
-                sqlx::query_as("SELECT occurred_at FROM throttle_events WHERE key = $1 AND occurred_at > $2")
-                    .bind(key)
-                    .bind(since)
-                    .fetch_all(&mut *tx)
-                    .await?;
+            let rows: Vec<(Ts,)> = sqlx::query_as(
+                "SELECT occurred_at FROM throttle_events WHERE key = $1 AND occurred_at > $2",
+            )
+            .bind(key)
+            .bind(since)
+            .fetch_all(&mut *tx)
+            .await?;
             history.push(rows.into_iter().map(|(t,)| t).collect::<Vec<_>>());
         }
         let go_on = decide(&history);

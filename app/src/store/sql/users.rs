@@ -39,7 +39,10 @@ impl UserRecord {
             .map_err(DbError::Corrupt)?;
         user.roles.sort();
         user.supervised_teams = split(self.team_list.as_deref())
-            .map(|t| t.parse::<i64>().map_err(|e| DbError::Corrupt(e.to_string())))
+            .map(|t| {
+                t.parse::<i64>()
+                    .map_err(|e| DbError::Corrupt(e.to_string()))
+            })
             .collect::<Result<Vec<_>, _>>()?;
         user.supervised_teams.sort_unstable();
         Ok(user)
@@ -47,11 +50,18 @@ impl UserRecord {
 }
 
 fn split(list: Option<&str>) -> impl Iterator<Item = &str> {
-    list.unwrap_or_default().split(',').filter(|s| !s.is_empty())
+    list.unwrap_or_default()
+        .split(',')
+        .filter(|s| !s.is_empty())
 }
 
 /// Appends ` AND <condition>` limiting `office_col`/`team_col` to `scope`.
-pub(super) fn push_scope(qb: &mut QueryBuilder<Db>, scope: &Scope, office_col: &str, team_col: &str) {
+pub(super) fn push_scope(
+    qb: &mut QueryBuilder<Db>,
+    scope: &Scope,
+    office_col: &str,
+    team_col: &str,
+) {
     match scope {
         Scope::All => {}
         Scope::Nothing => {
@@ -61,7 +71,8 @@ pub(super) fn push_scope(qb: &mut QueryBuilder<Db>, scope: &Scope, office_col: &
             organisation_id,
             teams,
         } => {
-            qb.push(format!(" AND {office_col} = ")).push_bind(*organisation_id);
+            qb.push(format!(" AND {office_col} = "))
+                .push_bind(*organisation_id);
             if let Some(teams) = teams {
                 if teams.is_empty() {
                     qb.push(" AND 1 = 0");
@@ -78,15 +89,23 @@ pub(super) fn push_scope(qb: &mut QueryBuilder<Db>, scope: &Scope, office_col: &
     }
 }
 
-async fn find_by(store: &Impl, column: &str, value: impl FnOnce(&mut QueryBuilder<Db>)) -> Result<Option<User>, DbError> {
-    let mut qb = QueryBuilder::<Db>::new(format!("SELECT {} FROM users u WHERE u.{column} = ", user_columns()));
+async fn find_by(
+    store: &Impl,
+    column: &str,
+    value: impl FnOnce(&mut QueryBuilder<Db>),
+) -> Result<Option<User>, DbError> {
+    let mut qb = QueryBuilder::<Db>::new(format!(
+        "SELECT {} FROM users u WHERE u.{column} = ",
+        user_columns()
+    ));
     value(&mut qb);
     let record: Option<UserRecord> = qb.build_query_as().fetch_optional(&store.pool).await?;
     record.map(UserRecord::into_user).transpose()
 }
 
 /// Condition keeping at least one other active admin: appended to a write on user `$1`.
-const ANOTHER_ACTIVE_ADMIN: &str = "EXISTS (SELECT 1 FROM users a JOIN user_roles ar ON ar.user_id = a.id \
+const ANOTHER_ACTIVE_ADMIN: &str =
+    "EXISTS (SELECT 1 FROM users a JOIN user_roles ar ON ar.user_id = a.id \
      WHERE ar.role = 'admin' AND a.active AND a.id <> $1)";
 
 /// The lock under which every change that could remove the last active admin runs.
@@ -160,7 +179,12 @@ impl UserStore for Impl {
                     .push_bind(role.key())
                     .push(")");
             }
-            if let Some(search) = filter.search.as_deref().map(str::trim).filter(|s| !s.is_empty()) {
+            if let Some(search) = filter
+                .search
+                .as_deref()
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+            {
                 let pattern = format!("%{}%", search.to_lowercase());
                 qb.push(" AND (LOWER(u.email) LIKE ")
                     .push_bind(pattern.clone())
@@ -294,7 +318,12 @@ impl UserStore for Impl {
 
     /// Sets a new password, signs the user out everywhere and voids open reset links, atomically.
     #[tracing::instrument(skip_all)]
-    async fn change_password(&self, user_id: i64, password_hash: &str, now: Ts) -> Result<(), DbError> {
+    async fn change_password(
+        &self,
+        user_id: i64,
+        password_hash: &str,
+        now: Ts,
+    ) -> Result<(), DbError> {
         let mut tx = self.pool.begin().await?;
         let updated = sqlx::query(
             "UPDATE users SET password_hash = $1, password_changed_at = $2, updated_at = $2, \
