@@ -25,3 +25,21 @@ export function collectBrowserErrors(page: Page): string[] {
 export async function expectHydrated(page: Page) {
   await expect(page.locator('#app')).toHaveAttribute('data-hydrated', 'true');
 }
+
+/** Elements whose content runs out of their own box (wider content than the box shows). */
+export async function overflowingElements(page: Page, selector: string): Promise<string[]> {
+  return page.$$eval(selector, (nodes) =>
+    nodes
+      .filter((n) => n.scrollWidth > n.clientWidth + 1)
+      .map((n) => `${n.tagName.toLowerCase()}: ${(n.textContent ?? '').trim().slice(0, 60)}`),
+  );
+}
+
+/** The page is not wider than the window (no horizontal scrolling). */
+export async function expectNoHorizontalScroll(page: Page) {
+  const [scroll, client] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ]);
+  expect(scroll, `horizontal scrolling on ${page.url()}`).toBeLessThanOrEqual(client);
+}

@@ -27,6 +27,13 @@ function newLearner(label: string): string {
   return email;
 }
 
+/** "Rechtsstand dd.mm.yyyy" as the module page shows it, from the module's front matter. */
+function legalStatus(): string {
+  const front = fs.readFileSync(path.join(TRACK_DIR, '01-aufenthaltstitel/module.md'), 'utf8');
+  const [, y, m, d] = front.match(/^legal_status = (\d{4})-(\d{2})-(\d{2})/m) ?? [];
+  return `Rechtsstand ${d}.${m}.${y}`;
+}
+
 /** Units of the track (every lesson and every quiz), counted from the content folder. */
 function trackUnits(): number {
   return fs
@@ -75,7 +82,7 @@ async function signIn(page: Page, email: string, js: boolean) {
   await expect(page).toHaveURL(MODULE_URL);
   await expect(page.getByRole('heading', { level: 1, name: 'Aufbau des AufenthG und die Aufenthaltstitel' })).toBeVisible();
   await expect(page.getByTestId('module-progress')).toHaveText('0 von 5 erledigt – 0 %');
-  await expect(page.getByText('Rechtsstand 01.01.2026')).toBeVisible();
+  await expect(page.getByText(legalStatus())).toBeVisible();
   await visit(page, js);
 }
 

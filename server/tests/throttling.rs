@@ -138,8 +138,10 @@ async fn behind_a_proxy_clients_are_told_apart_only_when_the_proxy_is_trusted() 
         .starts_with("/login?fehler=gesperrt"));
 
     // Trusted: each forwarded client has its own count.
-    let mut http = server::config::HttpLimits::default();
-    http.trusted_proxies = server::config::parse_proxies("10.0.0.0/24").unwrap();
+    let http = server::config::HttpLimits {
+        trusted_proxies: server::config::parse_proxies("10.0.0.0/24").unwrap(),
+        ..Default::default()
+    };
     let trusted = TestApp::builder().http(http).sqlite().await;
     trusted.user("anna@kreis.de", &[Role::Learner], None).await;
     for client in [

@@ -2,6 +2,7 @@
 
 use leptos::prelude::*;
 
+#[cfg(feature = "ssr")]
 use crate::domain::Role;
 use crate::error::AppError;
 use crate::views::administration::{BulkOutcome, InviteOptions, OfficeView, UsersOverview};

@@ -10,8 +10,8 @@ pub fn message_for(key: &str, code: &str) -> Option<String> {
     let text = match (key, code) {
         ("fehler", "ungueltig") => "E-Mail-Adresse oder Passwort ist nicht korrekt.",
         ("fehler", "gesperrt") => {
-            "Zu viele fehlgeschlagene Anmeldeversuche. Bitte warten Sie 15 Minuten oder setzen Sie \
-             Ihr Passwort zurück."
+            "Zu viele fehlgeschlagene Anmeldeversuche von diesem Gerät. Bitte warten Sie einen \
+             Moment, bevor Sie es erneut versuchen, oder setzen Sie Ihr Passwort zurück."
         }
         ("fehler", "technisch") => {
             "Das hat wegen eines technischen Problems nicht geklappt. Bitte versuchen Sie es gleich noch einmal."
@@ -34,6 +34,23 @@ pub fn message_for(key: &str, code: &str) -> Option<String> {
     Some(text.to_owned())
 }
 
+/// "Bitte warten Sie noch 30 Sekunden." for `?warten=30` (digits only: nothing from the URL is
+/// shown as text).
+pub fn wait_hint(seconds: &str) -> Option<String> {
+    let seconds: u32 = seconds
+        .parse()
+        .ok()
+        .filter(|s: &u32| *s > 0 && *s <= 24 * 3600)?;
+    Some(if seconds < 90 {
+        format!("Nächster Versuch in {seconds} Sekunden möglich.")
+    } else {
+        format!(
+            "Nächster Versuch in etwa {} Minuten möglich.",
+            seconds.div_ceil(60)
+        )
+    })
+}
+
 /// Shows the message for `?fehler=` (as an alert) or `?hinweis=` (as a status).
 #[component]
 pub fn FlashMessage() -> impl IntoView {
@@ -41,8 +58,9 @@ pub fn FlashMessage() -> impl IntoView {
     move || {
         let query = query.read();
         if let Some(text) = query.get("fehler").and_then(|c| message_for("fehler", &c)) {
+            let wait = query.get("warten").and_then(|s| wait_hint(&s));
             Some(
-                view! { <div class="notice notice--error" role="alert"><p>{text}</p></div> }
+                view! { <div class="notice notice--error" role="alert"><p>{text}</p>{wait.map(|w| view! { <p>{w}</p> })}</div> }
                     .into_any(),
             )
         } else {
@@ -59,7 +77,7 @@ pub fn FlashMessage() -> impl IntoView {
 
 #[cfg(test)]
 mod tests {
-    use super::message_for;
+    use super::{message_for, wait_hint};
 
     #[test]
     fn every_password_problem_has_a_message_and_unknown_codes_have_none() {
@@ -67,6 +85,16 @@ mod tests {
             assert!(message_for("fehler", p.code()).is_some());
         }
         assert_eq!(message_for("fehler", "<script>"), None);
+        assert_eq!(
+            wait_hint("30").as_deref(),
+            Some("Nächster Versuch in 30 Sekunden möglich.")
+        );
+        assert_eq!(
+            wait_hint("900").as_deref(),
+            Some("Nächster Versuch in etwa 15 Minuten möglich.")
+        );
+        assert_eq!(wait_hint("Rufen Sie an"), None);
+        assert_eq!(wait_hint("0"), None);
         assert_eq!(message_for("hinweis", "ungueltig"), None);
     }
 }

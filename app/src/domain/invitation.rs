@@ -13,7 +13,7 @@ pub fn expires_at(now: DateTime<Utc>) -> DateTime<Utc> {
 /// The account behind an invitation's email, as it is now.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AccountState {
-    None,
+    Missing,
     Exists { active: bool, has_password: bool },
 }
 
@@ -85,7 +85,7 @@ mod tests {
             has_password: true,
         };
         let cases = [
-            ("fresh", facts(later, None, None, None), Open),
+            ("fresh", facts(later, None, None, Missing), Open),
             (
                 "account without password",
                 facts(
@@ -99,14 +99,22 @@ mod tests {
                 ),
                 Open,
             ),
-            ("expired", facts(earlier, None, None, None), Expired),
-            ("expires exactly now", facts(now, None, None, None), Expired),
+            ("expired", facts(earlier, None, None, Missing), Expired),
+            (
+                "expires exactly now",
+                facts(now, None, None, Missing),
+                Expired,
+            ),
             (
                 "used",
                 facts(later, Some(earlier), None, active_with_pw),
                 Used,
             ),
-            ("revoked", facts(later, None, Some(earlier), None), Revoked),
+            (
+                "revoked",
+                facts(later, None, Some(earlier), Missing),
+                Revoked,
+            ),
             (
                 "has a password",
                 facts(later, None, None, active_with_pw),

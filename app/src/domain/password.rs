@@ -137,11 +137,12 @@ pub fn check_new_password(password: &str, context: &[&str]) -> Result<(), Passwo
     Ok(())
 }
 
-/// zxcvbn's score below 3 ("safely unguessable") means an online or slow-hash attacker would
-/// likely find it; names and emails of the account count as known words.
+/// Only zxcvbn's top score (4, more than 10^10 guesses) passes: with twelve characters required
+/// that is what any passphrase reaches, while patterns like "Sommer2024!!" (score 3) do not.
+/// Names and emails of the account count as known words.
 #[cfg(feature = "ssr")]
 fn guessable(password: &str, context: &[&str]) -> bool {
-    zxcvbn::zxcvbn(password, context).score() < zxcvbn::Score::Three
+    zxcvbn::zxcvbn(password, context).score() < zxcvbn::Score::Four
 }
 
 /// Passwords are only ever checked on the server.

@@ -860,13 +860,16 @@ mod tests {
         use RoleChangeRefusal::*;
         let sup = supervisor_a();
         let adm = admin();
-        let cases: Vec<(
-            &str,
-            &Actor,
-            &[Role],
-            &[Role],
+        let learner = learner_a1();
+        let gone = deactivated_admin();
+        type Case<'a> = (
+            &'a str,
+            &'a Actor,
+            &'a [Role],
+            &'a [Role],
             Result<(), RoleChangeRefusal>,
-        )> = vec![
+        );
+        let cases: Vec<Case> = vec![
             (
                 "supervisor keeps learner",
                 &sup,
@@ -918,14 +921,14 @@ mod tests {
             ),
             (
                 "learner changes nothing",
-                &learner_a1(),
+                &learner,
                 &[Role::Learner],
                 &[Role::Learner, Role::Trainer],
                 Err(NotGrantable),
             ),
             (
                 "deactivated admin",
-                &deactivated_admin(),
+                &gone,
                 &[Role::Learner],
                 &[Role::Trainer],
                 Err(NotGrantable),

@@ -3,9 +3,9 @@
 
 use super::quiz_support::{load, parse, questions, EXPL, FILE};
 use super::support::{assert_problem, describe};
-use crate::api::learn::quiz_adapt::key_of;
 use crate::content::{Answer, Level, Question, QuizState};
 use crate::domain::grading::{is_correct, Response};
+use crate::service::learning::quiz_adapt::key_of;
 
 fn flags(q: &Question) -> Vec<bool> {
     match &q.answer {

@@ -124,11 +124,10 @@ fn People(
             view! {
                 <div class="table-scroll">
                     <table>
-                        <caption>{if pages > 1 {
-                            format!("{total} Konten, Seite {page_number} von {pages}")
-                        } else {
-                            format!("{total} Konten")
-                        }}</caption>
+                        <caption>{
+                            let count = if total == 1 { "1 Konto".to_owned() } else { format!("{total} Konten") };
+                            if pages > 1 { format!("{count}, Seite {page_number} von {pages}") } else { count }
+                        }</caption>
                         <thead><tr>
                             <th scope="col">"Name"</th><th scope="col">"Behörde / Team"</th>
                             <th scope="col">"Rollen"</th><th scope="col">"Status"</th>

@@ -31,7 +31,7 @@ struct Row {
 impl Row {
     fn into_with_account(self) -> InvitationWithAccount {
         let account = match (self.account_id, self.account_active) {
-            (None, _) => AccountState::None,
+            (None, _) => AccountState::Missing,
             (Some(_), active) => AccountState::Exists {
                 active: active.unwrap_or(false),
                 has_password: self.account_has_password.unwrap_or(false),
