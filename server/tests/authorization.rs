@@ -13,7 +13,7 @@ use app::api::administration::{
 use app::api::oversight::{AuditEntries, ContentProblemList, MyTeam};
 use app::auth::token::{hash_token, new_token};
 use app::domain::Role;
-use app::store::{NewInvitation, NewMail};
+use app::store::NewInvitation;
 
 use support::{body_text, location, TestApp};
 
@@ -53,17 +53,12 @@ pub async fn stored_invitation(
 ) -> (i64, String) {
     let token = new_token();
     let hash = hash_token(&token);
-    let mail = NewMail {
-        dedupe_key: format!("invitation:{hash}"),
-        category: "invitation".into(),
-        user_id: None,
-        recipient: email.into(),
-        subject: "Einladung".into(),
-        body_text: format!("token={token}"),
-        body_html: None,
-        unsubscribe_url: None,
-        send_after: app.now(),
-    };
+    let mail = support::plain_mail(
+        &format!("invitation:{hash}"),
+        email,
+        &format!("token={token}"),
+        app.now(),
+    );
     let id = app
         .store
         .create_invitation(

@@ -14,17 +14,7 @@ use app::store::{MailStatus, NewMail};
 use support::{attempt_id, TestApp, QUIZ_PAGE};
 
 fn mail(key: &str, now: chrono::DateTime<chrono::Utc>) -> NewMail {
-    NewMail {
-        dedupe_key: key.into(),
-        category: "test".into(),
-        user_id: None,
-        recipient: "anna@kreis.de".into(),
-        subject: "Betreff äöü".into(),
-        body_text: "Text".into(),
-        body_html: None,
-        unsubscribe_url: None,
-        send_after: now,
-    }
+    support::plain_mail(key, "anna@kreis.de", "Text", now)
 }
 
 #[tokio::test]

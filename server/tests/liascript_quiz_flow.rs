@@ -56,15 +56,7 @@ async fn choose(
     attempt: &str,
     authored: &[usize],
 ) -> Vec<(String, String)> {
-    let row = store
-        .find_attempt(attempt, user)
-        .await
-        .unwrap()
-        .expect("attempt");
-    let questions = store
-        .quiz_questions(row.quiz_id, row.revision)
-        .await
-        .unwrap();
+    let (row, questions) = issued(store, user, attempt).await;
     questions
         .iter()
         .zip(authored)

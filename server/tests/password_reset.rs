@@ -153,17 +153,8 @@ async fn a_reset_voids_every_other_open_link_of_the_account() {
             .unwrap()
             .unwrap();
         let other = new_token();
-        let mail = app::store::NewMail {
-            dedupe_key: format!("password-reset:{}", hash_token(&other)),
-            category: "password_reset".into(),
-            user_id: Some(user.id),
-            recipient: user.email.clone(),
-            subject: "x".into(),
-            body_text: "x".into(),
-            body_html: None,
-            unsubscribe_url: None,
-            send_after: app.now(),
-        };
+        let key = format!("password-reset:{}", hash_token(&other));
+        let mail = support::plain_mail(&key, &user.email, "x", app.now());
         app.store
             .create_password_reset(
                 &hash_token(&other),

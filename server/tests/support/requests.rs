@@ -232,15 +232,7 @@ pub async fn answers(
     use app::domain::grading::Key;
     use app::service::learning::quiz_adapt::{key_of, shown_order};
     use app::views::learning::{choice_field, option_field};
-    let row = store
-        .find_attempt(attempt, user_id)
-        .await
-        .unwrap()
-        .expect("attempt");
-    let questions = store
-        .quiz_questions(row.quiz_id, row.revision)
-        .await
-        .unwrap();
+    let (row, questions) = issued(store, user_id, attempt).await;
     let mut fields = Vec::new();
     for q in &questions {
         let order = shown_order(row.shuffle_seed, q);
@@ -269,21 +261,31 @@ pub async fn answers(
     fields
 }
 
+/// An issued attempt with its questions (and solutions), in authored order.
+pub async fn issued(
+    store: &DynStore,
+    user_id: i64,
+    attempt: &str,
+) -> (app::store::AttemptRow, Vec<app::content::Question>) {
+    let row = store
+        .find_attempt(attempt, user_id)
+        .await
+        .unwrap()
+        .expect("attempt");
+    let questions = store
+        .quiz_questions(row.quiz_id, row.revision)
+        .await
+        .unwrap();
+    (row, questions)
+}
+
 /// The questions (with solutions) of an issued attempt, in authored order.
 pub async fn attempt_questions(
     store: &DynStore,
     user_id: i64,
     attempt: &str,
 ) -> Vec<app::content::Question> {
-    let row = store
-        .find_attempt(attempt, user_id)
-        .await
-        .unwrap()
-        .expect("attempt");
-    store
-        .quiz_questions(row.quiz_id, row.revision)
-        .await
-        .unwrap()
+    issued(store, user_id, attempt).await.1
 }
 
 /// Three words that stand together in one text run of `html` (no tag, entity or line break
@@ -332,4 +334,24 @@ pub fn submission(attempt: &str, answers: &[(String, String)]) -> String {
 /// The site origin of the default test app.
 pub fn origin() -> &'static str {
     BASE_URL
+}
+
+/// A text mail to queue: `key` is its dedupe key, `body` its text.
+pub fn plain_mail(
+    key: &str,
+    to: &str,
+    body: &str,
+    now: chrono::DateTime<chrono::Utc>,
+) -> app::store::NewMail {
+    app::store::NewMail {
+        dedupe_key: key.into(),
+        category: key.split(':').next().unwrap_or("test").into(),
+        user_id: None,
+        recipient: to.into(),
+        subject: "Betreff äöü".into(),
+        body_text: body.into(),
+        body_html: None,
+        unsubscribe_url: None,
+        send_after: now,
+    }
 }

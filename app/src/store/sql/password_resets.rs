@@ -89,20 +89,9 @@ impl PasswordResetStore for Impl {
         let Some((user_id,)) = row else {
             return Err(DbError::NotFound);
         };
-        let updated = sqlx::query(
-            "UPDATE users SET password_hash = $1, password_changed_at = $2, updated_at = $2, \
-             activated_at = COALESCE(activated_at, $2) WHERE id = $3 AND active",
-        )
-        .bind(password_hash)
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-        if updated.rows_affected() != 1 {
+        if !super::users::set_password(&mut tx, user_id, password_hash, now, true).await? {
             return Err(DbError::NotFound);
         }
-        super::sessions::end_all(&mut tx, user_id).await?;
-        void_open(&mut tx, user_id, now).await?;
         tx.commit().await?;
         Ok(user_id)
     }

@@ -325,23 +325,39 @@ impl UserStore for Impl {
         now: Ts,
     ) -> Result<(), DbError> {
         let mut tx = self.pool.begin().await?;
-        let updated = sqlx::query(
-            "UPDATE users SET password_hash = $1, password_changed_at = $2, updated_at = $2, \
-             activated_at = COALESCE(activated_at, $2) WHERE id = $3",
-        )
-        .bind(password_hash)
-        .bind(now)
-        .bind(user_id)
-        .execute(&mut *tx)
-        .await?;
-        if updated.rows_affected() != 1 {
+        if !set_password(&mut tx, user_id, password_hash, now, false).await? {
             return Err(DbError::NotFound);
         }
-        super::sessions::end_all(&mut tx, user_id).await?;
-        super::password_resets::void_open(&mut tx, user_id, now).await?;
         tx.commit().await?;
         Ok(())
     }
+}
+
+/// Inside the caller's transaction: the new password, every session ended, every open reset
+/// link void. `only_active` leaves deactivated accounts untouched. `false` when nothing changed.
+pub(super) async fn set_password(
+    tx: &mut dialect::Tx,
+    user_id: i64,
+    password_hash: &str,
+    now: Ts,
+    only_active: bool,
+) -> Result<bool, DbError> {
+    let updated = sqlx::query(
+        "UPDATE users SET password_hash = $1, password_changed_at = $2, updated_at = $2, \
+         activated_at = COALESCE(activated_at, $2) WHERE id = $3 AND (active OR NOT $4)",
+    )
+    .bind(password_hash)
+    .bind(now)
+    .bind(user_id)
+    .bind(only_active)
+    .execute(&mut **tx)
+    .await?;
+    if updated.rows_affected() != 1 {
+        return Ok(false);
+    }
+    super::sessions::end_all(tx, user_id).await?;
+    super::password_resets::void_open(tx, user_id, now).await?;
+    Ok(true)
 }
 
 #[derive(sqlx::FromRow)]
