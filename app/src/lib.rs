@@ -26,12 +26,14 @@ pub mod store;
 
 mod shell;
 
-pub use shell::{shell, App};
+pub use shell::{shell, App, IslandScripts};
 
-/// Browser entry point: attaches the reactive system to the server-rendered page.
+/// Browser entry point. Pages are rendered on the server only; the browser hydrates just the
+/// islands (`#[island]` components: the lesson's "erledigt" button, the quiz form), so a page
+/// without an island loads no WebAssembly at all.
 #[cfg(feature = "hydrate")]
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
+    leptos::mount::hydrate_islands();
 }

@@ -13,10 +13,17 @@ use crate::pages::{
 };
 use crate::pages::{LessonPage, ModulePage, QuizPage, TrackPage, TracksPage};
 
-/// The full HTML document, rendered on the server only.
+/// The full HTML document, rendered on the server only. It carries no hydration script: a
+/// page with an island adds [`IslandScripts`] itself, so pages without one load no WebAssembly.
 pub fn shell(options: LeptosOptions) -> impl IntoView {
     #[cfg(feature = "ssr")]
     set_content_security_policy();
+    // Islands mode: nothing outside an island is hydrated, so no resource data is serialised
+    // into the page (a lesson body is sent once, as HTML).
+    if let Some(context) = Owner::current_shared_context() {
+        context.set_is_hydrating(false);
+    }
+    provide_context(options.clone());
     view! {
         <!DOCTYPE html>
         <html lang="de">
@@ -24,8 +31,6 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options=options.clone()/>
                 <HashedStylesheet options id="leptos"/>
                 <MetaTags/>
             </head>
@@ -34,6 +39,13 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The scripts that load the WebAssembly and hydrate the islands of this page. Rendered at the
+/// end of a page that contains at least one island, and only there.
+#[component]
+pub fn IslandScripts() -> impl IntoView {
+    use_context::<LeptosOptions>().map(|options| view! { <HydrationScripts options islands=true/> })
 }
 
 /// A strict CSP: only our own origin, plus this response's nonce for Leptos' inline
@@ -80,17 +92,13 @@ fn title_text(title: &str) -> String {
 pub fn App() -> impl IntoView {
     provide_meta_context();
 
-    // Flips to "true" only in the browser, once hydration has attached: tests use it as proof.
-    let hydrated = RwSignal::new(false);
-    Effect::new(move |_| hydrated.set(true));
-
     view! {
         <Title formatter=|title: String| {
             if title.is_empty() { "Lotse".to_string() } else { format!("{} – Lotse", title_text(&title)) }
         }/>
         <Link rel="icon" href="/favicon.svg" type_="image/svg+xml"/>
         <Router>
-            <div id="app" data-hydrated=move || if hydrated.get() { "true" } else { "false" }>
+            <div id="app">
                 <SkipLink/>
                 <SiteHeader/>
                 <main id="inhalt" tabindex="-1" class="site-main">

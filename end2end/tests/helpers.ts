@@ -22,8 +22,32 @@ export function collectBrowserErrors(page: Page): string[] {
   return errors;
 }
 
+/**
+ * Islands: only the interactive parts of a page (marked `data-island`) run in the browser.
+ * Waits until every island on the page has attached; a page without islands has nothing to
+ * hydrate (and loads no WebAssembly, see `home.spec.ts`).
+ */
 export async function expectHydrated(page: Page) {
-  await expect(page.locator('#app')).toHaveAttribute('data-hydrated', 'true');
+  await page.waitForLoadState('load');
+  const islands = page.locator('[data-island]');
+  const count = await islands.count();
+  for (let i = 0; i < count; i++) {
+    await expect(islands.nth(i)).toHaveAttribute('data-hydrated', 'true');
+  }
+}
+
+/** No island on the page has attached (JavaScript off or blocked). */
+export async function expectNotHydrated(page: Page) {
+  await expect(page.locator('[data-island][data-hydrated="true"]')).toHaveCount(0);
+}
+
+/** The URLs of JavaScript and WebAssembly this page loaded from /pkg. */
+export function recordScriptRequests(page: Page): string[] {
+  const seen: string[] = [];
+  page.on('request', (r) => {
+    if (/\/pkg\/.*\.(js|wasm)$/.test(r.url())) seen.push(r.url());
+  });
+  return seen;
 }
 
 /** Elements whose content runs out of their own box (wider content than the box shows). */

@@ -1,9 +1,10 @@
 // The start page: renders on the server, hydrates in the browser, is accessible, works without JS.
 import { test, expect } from '@playwright/test';
-import { collectBrowserErrors, expectHydrated, expectNoAxeViolations } from './helpers';
+import { collectBrowserErrors, expectHydrated, expectNoAxeViolations, expectNotHydrated, recordScriptRequests } from './helpers';
 
-test('start page renders, hydrates and has no accessibility violations', async ({ page }) => {
+test('start page renders without any WebAssembly and has no accessibility violations', async ({ page }) => {
   const errors = collectBrowserErrors(page);
+  const scripts = recordScriptRequests(page);
   await page.goto('/');
   await expect(page).toHaveTitle('Start – Lotse');
   await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Lotse' })).toBeVisible();
@@ -17,6 +18,9 @@ test('start page renders, hydrates and has no accessibility violations', async (
   ]);
   await expectNoAxeViolations(page);
   expect(errors).toEqual([]);
+  // Nothing on the start page needs the browser: no island, so no script or wasm is loaded.
+  await expect(page.locator('[data-island]')).toHaveCount(0);
+  expect(scripts).toEqual([]);
 });
 
 test('the skip link is the first tab stop and moves focus to the content', async ({ page }) => {
@@ -51,8 +55,23 @@ test.describe('without JavaScript', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Willkommen bei Lotse' })).toBeVisible();
     await expect(page.getByRole('heading', { level: 2, name: 'Lernpfade' })).toBeVisible();
     await expect(page.getByTestId('track-list').getByRole('listitem')).toHaveCount(3);
-    // Hydration never ran, and the page still carries its content.
-    await expect(page.locator('#app')).toHaveAttribute('data-hydrated', 'false');
+    // Nothing ran in the browser, and the page still carries its content.
+    await expectNotHydrated(page);
     await expect(page.getByRole('navigation', { name: 'Hauptnavigation' })).toBeVisible();
   });
+});
+
+test('administration pages need no WebAssembly either', async ({ page }) => {
+  const { E2E_ADMIN } = await import('../playwright.config');
+  await page.goto('/login');
+  await page.getByLabel('E-Mail-Adresse').fill(E2E_ADMIN.email);
+  await page.getByLabel('Passwort', { exact: true }).fill(E2E_ADMIN.password);
+  await page.getByRole('button', { name: 'Anmelden' }).click();
+  await expect(page.getByRole('button', { name: 'Abmelden' })).toBeVisible();
+  const scripts = recordScriptRequests(page);
+  for (const path of ['/', '/tracks', '/admin', '/admin/personen', '/admin/einladen']) {
+    await page.goto(path);
+    await expect(page.locator('[data-island]')).toHaveCount(0);
+  }
+  expect(scripts).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { test, expect, Page } from '@playwright/test';
 import { execFileSync } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
-import { collectBrowserErrors, expectHydrated, expectNoAxeViolations } from './helpers';
+import { collectBrowserErrors, expectHydrated, expectNoAxeViolations, expectNotHydrated } from './helpers';
 import { readQuiz, Question } from './quiz';
 
 // Paths as in playwright.config.ts, relative to the end2end folder.
@@ -67,7 +67,7 @@ async function expectNoAxeViolationsWithoutScripts(page: Page) {
   const probe = await context.newPage();
   await probe.route(/\/pkg\/.*\.(js|wasm)$/, (route) => route.abort());
   await probe.goto(page.url());
-  await expect(probe.locator('#app')).toHaveAttribute('data-hydrated', 'false');
+  await expectNotHydrated(probe);
   await expectNoAxeViolations(probe);
   await context.close();
 }

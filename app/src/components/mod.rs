@@ -1,6 +1,7 @@
 //! Reusable view pieces.
 
 pub mod flash;
+pub mod island;
 pub mod layout;
 pub mod notice;
 // learner experience

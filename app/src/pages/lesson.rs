@@ -61,6 +61,7 @@ fn LessonView(view: LessonPageView) -> impl IntoView {
         </article>
         <MarkDone key=view.key done=view.done/>
         <Pager prev=view.prev next=view.next/>
+        <crate::IslandScripts/>
     }
 }
 
@@ -80,14 +81,16 @@ fn Toc(items: Vec<TocItem>) -> impl IntoView {
 }
 
 /// Marking stays one button, whose label changes, so keyboard focus stays put; the status line
-/// announces the change to screen readers.
-#[component]
+/// announces the change to screen readers. An island: the only part of a lesson page that runs
+/// in the browser (without JavaScript the form posts and the page reloads).
+#[island]
 fn MarkDone(key: LessonKey, done: bool) -> impl IntoView {
+    let hydrated = crate::components::island::hydration_marker();
     let action = ServerAction::<MarkLessonDone>::new();
     let is_done = move || done || matches!(action.value().get(), Some(Ok(())));
     let failed = move || action.value().get().and_then(Result::err);
     view! {
-        <section class="lesson-done no-print" aria-label="Lernfortschritt">
+        <section class="lesson-done no-print" aria-label="Lernfortschritt" data-island="mark-done" data-hydrated=hydrated>
             <ActionForm action=action attr:class="inline-form">
                 <input type="hidden" name="track" value=key.track/>
                 <input type="hidden" name="module" value=key.module/>

@@ -53,14 +53,17 @@ fn QuizView(view: QuizPageView, slugs: (String, String)) -> impl IntoView {
         <p class="lead">{format!("Bestanden ab {} % richtiger Antworten. Sie können den Test beliebig oft wiederholen.", view.pass_percent)}</p>
         {match view.body {
             QuizBody::Result(result) => Either::Left(view! { <QuizResultBlock result/> }),
-            QuizBody::Form(form) => Either::Right(view! { <Attempt form slugs/> }),
+            QuizBody::Form(form) => Either::Right(view! { <Attempt form slugs/><crate::IslandScripts/> }),
         }}
     }
 }
 
-/// The form until this attempt is graded, then its result in the same place.
-#[component]
+/// The form until this attempt is graded, then its result in the same place. An island: with
+/// JavaScript the submission is graded in place; without, the form posts and the browser is
+/// sent to the result page.
+#[island]
 fn Attempt(form: QuizForm, slugs: (String, String)) -> impl IntoView {
+    let hydrated = crate::components::island::hydration_marker();
     let action = ServerAction::<SubmitQuiz>::new();
     let attempt = form.attempt_id.clone();
     // A memo, so a failed submission does not re-render (and empty) the filled-in form.
@@ -75,6 +78,7 @@ fn Attempt(form: QuizForm, slugs: (String, String)) -> impl IntoView {
     let history = form.history.clone();
     let (track, module) = slugs;
     view! {
+        <div data-island="quiz" data-hydrated=hydrated>
         {move || failed().map(|error| view! { <ErrorNotice error/> })}
         {move || match graded.get() {
             Some(result) => Either::Left(view! { <QuizResultBlock result focus=true/> }),
@@ -83,5 +87,6 @@ fn Attempt(form: QuizForm, slugs: (String, String)) -> impl IntoView {
                 <AttemptHistory items=history.clone()/>
             }),
         }}
+        </div>
     }
 }
