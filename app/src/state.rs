@@ -22,6 +22,8 @@ pub struct AppState {
     pub clock: Clock,
     /// Bounds concurrent password hashing (argon2 takes 19 MiB and a core each).
     pub hashing: Arc<tokio::sync::Semaphore>,
+    /// The outline, lesson bodies and quiz questions in memory, keyed by the content generation.
+    pub content: Arc<crate::content_cache::ContentCache>,
     /// Key for values this server signs into URLs (shared by all instances, see `SecretStore`).
     pub url_key: Arc<str>,
 }

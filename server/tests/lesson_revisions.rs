@@ -17,21 +17,12 @@ fn tiny_course(root: &Path, body: &str) {
     );
 }
 
-async fn sync(store: &app::store::DynStore, root: &Path) {
-    let loaded = app::content::load_dir(root, "2026-11-21".parse().unwrap());
-    assert!(!loaded.has_errors(), "{:?}", loaded.problems);
-    store
-        .sync_content(&loaded.course, &loaded.problems, chrono::Utc::now())
-        .await
-        .unwrap();
-}
-
 #[tokio::test]
 async fn a_revised_lesson_stays_done_and_says_it_was_updated() {
     for b in support::TestApp::each().await {
         let dir = tempfile::tempdir().unwrap();
         tiny_course(dir.path(), "Die Titel nach § 4 AufenthG.");
-        sync(&b.store, dir.path()).await;
+        b.import(dir.path()).await;
         let (_, cookie) = b.learner("anna@kreis.de").await;
         let lesson = "/tracks/basis/titel/ueberblick";
         b.get_as(lesson, &cookie).await;
@@ -47,7 +38,7 @@ async fn a_revised_lesson_stays_done_and_says_it_was_updated() {
             dir.path(),
             "Die Titel nach § 4 AufenthG, jetzt mit Beispiel.",
         );
-        sync(&b.store, dir.path()).await;
+        b.import(dir.path()).await;
         let module = support::body_text(b.get_as("/tracks/basis/titel", &cookie).await).await;
         assert!(
             module.contains("aktualisiert seit Ihrem letzten Besuch"),

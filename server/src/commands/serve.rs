@@ -75,6 +75,7 @@ pub async fn app_state(
         base_url: serve.base_url.clone(),
         clock: app::clock::Clock::System,
         hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(AppState::HASHING_PERMITS)),
+        content: std::sync::Arc::default(),
         url_key,
     })
 }

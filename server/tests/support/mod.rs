@@ -159,6 +159,19 @@ impl TestApp {
             .sync_content(&loaded.course, &loaded.problems, self.now())
             .await
             .expect("import");
+        self.state.content.invalidate();
+    }
+
+    /// Imports a content folder through this instance (its caches learn at once; other
+    /// instances within `content_cache::CHECK_INTERVAL`).
+    pub async fn import(&self, root: &std::path::Path) {
+        let loaded = app::content::load_dir(root, self.now().date_naive());
+        assert!(!loaded.has_errors(), "{:?}", loaded.problems);
+        self.store
+            .sync_content(&loaded.course, &loaded.problems, self.now())
+            .await
+            .expect("import");
+        self.state.content.invalidate();
     }
 
     /// Runs the background worker until it is idle and returns the mails it delivered.

@@ -3,6 +3,7 @@
 //! Pages then derive all numbers from it in memory, so no view ever queries per item.
 
 use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use crate::auth::session::SessionUser;
 use crate::domain::progress::{LearnerState, LessonRef, ModuleInput, TrackInput};
@@ -14,7 +15,8 @@ use crate::store::{
 
 pub struct Learner {
     pub user: SessionUser,
-    pub outline: Outline,
+    /// Shared by all requests (see `content_cache`).
+    pub outline: Arc<Outline>,
     pub progress: Vec<ProgressRow>,
     /// Submitted attempts, newest first.
     pub attempts: Vec<AttemptSummary>,
@@ -25,18 +27,35 @@ impl Learner {
     pub async fn load(app: &AppState, user: SessionUser) -> Result<Learner, AppError> {
         let store = &app.store;
         let (outline, progress, attempts) = tokio::try_join!(
-            store.outline(),
+            app.content.outline(store),
             store.progress_of(user.user_id),
             store.submitted_attempts(user.user_id),
         )?;
+        Ok(Self::from_parts(user, outline, progress, attempts))
+    }
+
+    /// Without quiz attempts: a lesson page shows only what the progress rows say.
+    pub async fn load_for_lesson(app: &AppState, user: SessionUser) -> Result<Learner, AppError> {
+        let store = &app.store;
+        let (outline, progress) =
+            tokio::try_join!(app.content.outline(store), store.progress_of(user.user_id))?;
+        Ok(Self::from_parts(user, outline, progress, Vec::new()))
+    }
+
+    fn from_parts(
+        user: SessionUser,
+        outline: Arc<Outline>,
+        progress: Vec<ProgressRow>,
+        attempts: Vec<AttemptSummary>,
+    ) -> Learner {
         let state = learner_state(&progress, &attempts);
-        Ok(Learner {
+        Learner {
             user,
             outline,
             progress,
             attempts,
             state,
-        })
+        }
     }
 
     pub fn track(&self, slug: &str) -> Result<&OutlineTrack, AppError> {

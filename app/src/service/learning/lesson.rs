@@ -15,7 +15,7 @@ pub fn lesson_page(
     t: &OutlineTrack,
     m: &OutlineModule,
     lesson: &OutlineLesson,
-    body: LessonBody,
+    body: &LessonBody,
 ) -> LessonPageView {
     let (prev, next) = neighbours(t, Step::Lesson(lesson.id));
     let position = m
@@ -38,12 +38,12 @@ pub fn lesson_page(
             href: module_href(&t.slug, &m.slug),
             title: m.title.clone(),
         },
-        title: body.title,
+        title: body.title.clone(),
         minutes: body.minutes,
         legal_status: date_de(m.legal_status),
         position: (position, m.lessons.len()),
         toc: toc(&body.toc),
-        body_html: body.body_html,
+        body_html: body.body_html.clone(),
         done: l.state.completed.contains(&lesson.id),
         updated: updated_since_last_visit(&lesson_ref(lesson), &l.state),
         prev,

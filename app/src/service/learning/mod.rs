@@ -30,17 +30,16 @@ async fn learner(state: &AppState, user: SessionUser, action: Action) -> Result<
 
 /// The published tracks for the public start page.
 pub async fn public_tracks(state: &AppState) -> Result<Vec<PublicTrackCard>, AppError> {
-    Ok(state
-        .store
-        .list_tracks()
-        .await?
-        .into_iter()
+    let outline = state.content.outline(&state.store).await?;
+    Ok(outline
+        .tracks
+        .iter()
         .map(|t| PublicTrackCard {
-            slug: t.slug,
-            title: t.title,
-            summary: t.summary,
-            module_count: t.module_count,
-            minutes: t.minutes,
+            slug: t.slug.clone(),
+            title: t.title.clone(),
+            summary: t.summary.clone(),
+            module_count: i64::try_from(t.modules.len()).unwrap_or(i64::MAX),
+            minutes: t.modules.iter().map(|m| m.minutes).sum(),
         })
         .collect())
 }
@@ -124,20 +123,17 @@ pub async fn lesson_page(
     lesson: &str,
     now: Ts,
 ) -> Result<LessonPageView, AppError> {
-    let l = learner(state, user, Action::TakeLessons).await?;
+    require(&user, Action::TakeLessons, Target::Own)?;
+    let l = Learner::load_for_lesson(state, user).await?;
     let (t, m, found) = find_lesson(&l, track, module, lesson)?;
-    let body = state.store.lesson_body(found.id, found.revision).await?;
-    let view = lesson::lesson_page(&l, t, m, found, body);
-    state
-        .store
-        .record_progress(
-            l.user.user_id,
-            found.id,
-            ProgressKind::Viewed,
-            found.revision,
-            now,
-        )
+    let body = state
+        .content
+        .lesson_body(&state.store, found.id, found.revision)
         .await?;
+    let view = lesson::lesson_page(&l, t, m, found, &body);
+    if !recently_viewed(&l, found, now) {
+        record(state, &l, found, ProgressKind::Viewed, now).await?;
+    }
     Ok(view)
 }
 
@@ -152,17 +148,31 @@ pub async fn mark_lesson_done(
 ) -> Result<(), AppError> {
     let l = learner(state, user, Action::TakeLessons).await?;
     let (_, _, found) = find_lesson(&l, track, module, lesson)?;
-    state
+    record(state, &l, found, ProgressKind::Completed, now).await
+}
+
+/// A page view rewrites nothing when this lesson, at this revision, is already the one viewed
+/// last within the hour: only the timestamp would change, and "Weiterlernen" stays the same.
+fn recently_viewed(l: &Learner, lesson: &OutlineLesson, now: Ts) -> bool {
+    let same_revision = l.state.last_viewed_revision.get(&lesson.id) == Some(&lesson.revision);
+    let latest = l
+        .state
+        .last_viewed
+        .is_some_and(|(id, at)| id == lesson.id && now - at < chrono::Duration::hours(1));
+    same_revision && latest
+}
+
+async fn record(
+    state: &AppState,
+    l: &Learner,
+    lesson: &OutlineLesson,
+    kind: ProgressKind,
+    now: Ts,
+) -> Result<(), AppError> {
+    Ok(state
         .store
-        .record_progress(
-            l.user.user_id,
-            found.id,
-            ProgressKind::Completed,
-            found.revision,
-            now,
-        )
-        .await?;
-    Ok(())
+        .record_progress(l.user.user_id, lesson.id, kind, lesson.revision, now)
+        .await?)
 }
 
 /// With `attempt`, that submitted attempt's result; otherwise the form of an open attempt.

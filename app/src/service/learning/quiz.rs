@@ -65,7 +65,10 @@ pub async fn start(
     now: DateTime<Utc>,
 ) -> Result<QuizPageView, AppError> {
     let (t, m, q) = quiz_of(l, track, module)?;
-    let questions = app.store.quiz_questions(q.id, q.revision).await?;
+    let questions = app
+        .content
+        .quiz_questions(&app.store, q.id, q.revision)
+        .await?;
     // Showing the form again reuses the learner's open attempt instead of writing a row per
     // page view; a submitted attempt is never reused.
     let since = now - chrono::Duration::hours(crate::service::background::OPEN_ATTEMPT_HOURS);
@@ -152,7 +155,10 @@ pub async fn submit(
     let row = if row.submitted_at.is_some() {
         row
     } else {
-        let questions = app.store.quiz_questions(row.quiz_id, row.revision).await?;
+        let questions = app
+            .content
+            .quiz_questions(&app.store, row.quiz_id, row.revision)
+            .await?;
         let (keys, responses) = grade_inputs(&questions, row.shuffle_seed, fields);
         let graded = grade(&keys, &responses, pass_percent(row.pass_percent));
         let answers = serde_json::to_string(&responses).map_err(|err| {
@@ -190,7 +196,10 @@ async fn result(
     m: &OutlineModule,
     row: &AttemptRow,
 ) -> Result<QuizResult, AppError> {
-    let questions = app.store.quiz_questions(row.quiz_id, row.revision).await?;
+    let questions = app
+        .content
+        .quiz_questions(&app.store, row.quiz_id, row.revision)
+        .await?;
     let responses: Vec<Response> = row
         .answers
         .as_deref()
