@@ -46,6 +46,7 @@ tools-chromium:
 
 build: tools
 	cargo leptos build --release
+	./target/release/lotse precompress target/site/pkg
 
 run: build
 	@mkdir -p data

@@ -1,63 +1,159 @@
 #!/usr/bin/env bash
-# `make bench`: the figures quoted in issue notes, measured on the release build.
-# Sizes, idle memory, content import speed, and lesson-page throughput at 8 connections.
+# `make bench`: Lotse's performance report on the release build, as one table.
+# Pages (lesson, dashboard, quiz) under load on SQLite and, with TEST_POSTGRES_URL, PostgreSQL;
+# the same lesson HTML served by nginx as a static file in the same run; keep-alive latency of an
+# asset; first-visit bytes per page type; memory; cold start; content import of 1,000 lessons.
+# "vorher" is the figure of the previous release (wave 1, issue 9) where one was measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-BIN=target/release/lotse
+BIN=$PWD/target/release/lotse
 PORT=${BENCH_PORT:-3200}
-WORK=target/bench
+NGINX_PORT=$((PORT + 1))
+WORK=$PWD/target/bench
+SECONDS_PER_RUN=${BENCH_SECONDS:-10}
 rm -rf "$WORK" && mkdir -p "$WORK"
-command -v wrk >/dev/null || { echo "Installing wrk (Debian)"; apt-get install -y -qq wrk >/dev/null; }
+SUDO=""; [ "$(id -u)" = 0 ] || SUDO=sudo
+need() { command -v "$1" >/dev/null || { echo "Installing $2 (Debian)"; $SUDO apt-get install -y -qq "$2" >/dev/null; }; }
+need wrk wrk
+need nginx nginx-light
 
-echo "== sizes"
-wasm=$(ls target/site/pkg/*.wasm)
-printf 'release binary   %s\n' "$(du -h "$BIN" | cut -f1)"
-printf 'wasm raw         %s bytes\n' "$(stat -c %s "$wasm")"
-printf 'wasm gzip -9     %s bytes\n' "$(gzip -9 -c "$wasm" | wc -c)"
-printf 'js gzip -9       %s bytes\n' "$(gzip -9 -c target/site/pkg/*.js | wc -c)"
-printf 'css gzip -9      %s bytes\n' "$(gzip -9 -c target/site/pkg/*.css | wc -c)"
+ROWS=()
+row() { ROWS+=("$(printf '| %s | %s | %s |' "$1" "$2" "${3:-–}")"); }
+export LOTSE_LOG=warn LOTSE_SITE_ROOT=$PWD/target/site LOTSE_CONTENT_DIR=$PWD/content
+PASSWORD="bench passwort lang genug"
+export LOTSE_ADMIN_PASSWORD="$PASSWORD"
 
-echo "== import of 1,000 generated lessons (10 tracks x 10 modules x 10 lessons)"
+# --- import of 1,000 generated lessons -----------------------------------------------------
 gen="$WORK/content-1000"
 for t in $(seq -w 1 10); do
   mkdir -p "$gen/track$t"
   printf '+++\ntitle = "Track %s"\nsummary = "Lastprobe"\norder = %d\n+++\nEinführung.\n' "$t" "$((10#$t))" > "$gen/track$t/track.md"
   for m in $(seq -w 1 10); do
-    d="$gen/track$t/$m-modul-$m"
-    mkdir -p "$d"
+    d="$gen/track$t/$m-modul-$m"; mkdir -p "$d"
     printf '+++\ntitle = "Modul %s"\nsummary = "x"\nminutes = 30\nlegal_status = 2026-01-01\nreview_by = 2099-01-01\n\n[[sources]]\ntitle = "§ 4 AufenthG"\n+++\nText.\n' "$m" > "$d/module.md"
     printf '+++\ntitle = "Test"\n+++\n\n## Frage?\n\n- [(X)] Ja\n- [( )] Nein\n\n*****\nWeil.\n*****\n' > "$d/quiz.md"
     for l in $(seq -w 1 10); do
-      printf '+++\ntitle = "Lektion %s"\nminutes = 5\n+++\n\n## Abschnitt\n\nNach § 81 Abs. 4 AufenthG gilt der Titel als fortbestehend. %s\n\n> [!TIP]\n> Praxistipp %s.\n' "$l" "$(printf 'Wort %.0s' $(seq 1 300))" "$l" > "$d/$l-lektion-$l.md"
+      printf '+++\ntitle = "Lektion %s"\nminutes = 5\n+++\n\n## Abschnitt %s.%s.%s\n\nNach § 81 Abs. 4 AufenthG gilt der Titel als fortbestehend. Track %s, Modul %s, Lektion %s. %s\n' \
+        "$l" "$t" "$m" "$l" "$t" "$m" "$l" "$(printf 'Wort%s ' $(seq 1 300))" > "$d/$l-lektion-$l.md"
     done
   done
 done
-export DATABASE_URL="sqlite://$WORK/import.db"
-"$BIN" migrate >/dev/null
-/usr/bin/time -f 'first import   %e s' "$BIN" import "$gen" > /dev/null
-/usr/bin/time -f 'unchanged      %e s' "$BIN" import "$gen" | tail -1
+secs() { local s; s=$(date +%s.%N); "$@" > /dev/null; echo "$(date +%s.%N) - $s" | bc; }
+DATABASE_URL="sqlite://$WORK/import.db" "$BIN" migrate > /dev/null
+first=$(DATABASE_URL="sqlite://$WORK/import.db" secs "$BIN" import "$gen")
+again=$(DATABASE_URL="sqlite://$WORK/import.db" secs "$BIN" import "$gen")
+row "Import 1.000 Lektionen (SQLite), erstes Mal" "$(printf '%.2f s' "$first")"
+row "Import 1.000 Lektionen, unverändert erneut" "$(printf '%.2f s' "$again")"
 
-echo "== server"
-export DATABASE_URL="sqlite://$WORK/lotse.db" LOTSE_SITE_ROOT=target/site LOTSE_LOG=warn
-export LOTSE_ADMIN_PASSWORD="bench passwort lang genug"
-"$BIN" user create-admin --email bench@lotse.example > /dev/null
-"$BIN" serve --listen "127.0.0.1:$PORT" > "$WORK/serve.log" 2>&1 &
+# --- helpers -------------------------------------------------------------------------------
+wait_up() { for _ in $(seq 1 200); do curl -fs "$1/healthz" >/dev/null && return 0; sleep 0.05; done; return 1; }
+login() { # base email -> cookie
+  curl -s -o /dev/null -D - -H "Origin: $1" --data-urlencode "email=$2" --data-urlencode "password=$PASSWORD" \
+    "$1/login" | sed -n 's/^[Ss]et-[Cc]ookie: \(lotse_session=[^;]*\).*/\1/p'
+}
+load() { # url cookie -> "req/s p50 p99"
+  wrk -t2 -c8 -d"${SECONDS_PER_RUN}s" --latency ${2:+-H "Cookie: $2"} -H 'Accept-Encoding: gzip' "$1" > "$WORK/wrk.txt"
+  grep -q 'Non-2xx' "$WORK/wrk.txt" && { echo "non-2xx answers for $1"; cat "$WORK/wrk.txt"; exit 1; }
+  awk '/Requests\/sec/ {r=$2} / 50%/ {p50=$2} / 99%/ {p99=$2} END {printf "%.0f %s %s", r, p50, p99}' "$WORK/wrk.txt"
+}
+gz_size() { curl -s -H "Cookie: ${2:-}" -H 'Accept-Encoding: gzip' "$1" | wc -c; }
+asset_gz() { local f="$LOTSE_SITE_ROOT$1"; if [ -f "$f.gz" ]; then stat -c %s "$f.gz"; else gzip -9 -c "$f" | wc -c; fi; }
+
+LESSON=/tracks/basiswissen/aufenthaltstitel/titelarten
+QUIZ=/tracks/basiswissen/aufenthaltstitel/quiz
+run_backend() { # name database_url
+  local name=$1 url=$2 base="http://127.0.0.1:$PORT"
+  DATABASE_URL="$url" "$BIN" user create-admin --email bench@lotse.example --name Bench > /dev/null
+  DATABASE_URL="$url" LOTSE_BASE_URL="$base" "$BIN" serve --listen "127.0.0.1:$PORT" > "$WORK/serve-$name.log" 2>&1 &
+  local pid=$!
+  wait_up "$base"
+  sleep 1
+  local idle; idle=$(ps -o rss= -p $pid | tr -d ' ')
+  local cookie; cookie=$(login "$base" bench@lotse.example)
+  [ "$(curl -s -o "$WORK/lesson.html" -w '%{http_code}' -H "Cookie: $cookie" "$base$LESSON")" = 200 ] || { echo "lesson page failed"; exit 1; }
+  local vorher_rps="430–640" vorher_p99="~30 ms"
+  for page in "Lektion:$LESSON" "Startseite (Lernstand):/" "Abschlusstest:$QUIZ"; do
+    local label=${page%%:*} path=${page#*:}
+    read -r rps p50 p99 <<< "$(load "$base$path" "$cookie")"
+    if [ "$label" = Lektion ]; then
+      row "$label, $name: req/s (c=8, angemeldet, gzip)" "$rps" "$vorher_rps"
+      row "$label, $name: p50 / p99" "$p50 / $p99" "– / $vorher_p99"
+      [ "$name" = SQLite ] && LESSON_RPS=$rps
+    else
+      row "$label, $name: req/s · p50 · p99" "$rps · $p50 · $p99"
+    fi
+  done
+  row "Speicher (RSS), $name: Leerlauf / nach Last" "$((idle / 1024)) MB / $(( $(ps -o rss= -p $pid | tr -d ' ') / 1024 )) MB" "622 MB nach Angriff"
+  if [ "$name" = SQLite ]; then
+    # First visit: the page (gzip) plus every asset it loads (precompressed .gz sizes).
+    css=$(sed -n 's/.*href="\(\/pkg\/[^"]*\.css\)".*/\1/p' "$WORK/lesson.html" | head -1)
+    for page in "Lektion:$LESSON" "Startseite:/" "Abschlusstest:$QUIZ" "Verwaltung:/admin/personen"; do
+      local label=${page%%:*} path=${page#*:}
+      curl -s -H "Cookie: $cookie" "$base$path" > "$WORK/page.html"
+      local html; html=$(gz_size "$base$path" "$cookie")
+      local css_b; css_b=$(asset_gz "$css")
+      local js_b=0 wasm_b=0
+      local js; js=$(sed -n 's/.*rel="modulepreload" href="\([^"]*\)".*/\1/p' "$WORK/page.html" | head -1)
+      if [ -n "$js" ]; then
+        js_b=$(asset_gz "$js")
+        wasm_b=$(asset_gz "$(sed -n 's/.*rel="preload" href="\([^"]*\.wasm\)".*/\1/p' "$WORK/page.html" | head -1)")
+      fi
+      row "Erstbesuch $label (gzip): HTML + CSS + JS + wasm" \
+        "$(( (html + css_b + js_b + wasm_b) / 1024 )) KB ($((html / 1024)) + $((css_b / 1024)) + $((js_b / 1024)) + $((wasm_b / 1024)))" \
+        "$([ "$label" = Lektion ] && echo "~690 KB")"
+    done
+    row "Lektion: HTML unkomprimiert" "$(( $(stat -c %s "$WORK/lesson.html") / 1024 )) KB, Text einmal" "35 KB, Text doppelt"
+    # The same lesson HTML as a static file, served by nginx with gzip, in the same run.
+    mkdir -p "$WORK/nginx/html" "$WORK/nginx/logs"
+    cp "$WORK/lesson.html" "$WORK/nginx/html/lesson.html"
+    cat > "$WORK/nginx/nginx.conf" <<NGINX
+worker_processes 2; daemon off; pid $WORK/nginx/nginx.pid; error_log $WORK/nginx/logs/error.log;
+events { worker_connections 1024; }
+http { access_log off; gzip on; gzip_types text/html; gzip_min_length 256;
+  client_body_temp_path $WORK/nginx; proxy_temp_path $WORK/nginx; fastcgi_temp_path $WORK/nginx;
+  uwsgi_temp_path $WORK/nginx; scgi_temp_path $WORK/nginx;
+  server { listen 127.0.0.1:$NGINX_PORT; root $WORK/nginx/html; types { text/html html; } } }
+NGINX
+    nginx -c "$WORK/nginx/nginx.conf" -p "$WORK/nginx" &
+    local npid=$!
+    sleep 0.5
+    read -r nrps np50 np99 <<< "$(load "http://127.0.0.1:$NGINX_PORT/lesson.html" "")"
+    kill $npid 2>/dev/null || true; wait $npid 2>/dev/null || true
+    row "nginx, dieselbe Lektion statisch (gzip): req/s · p50 · p99" "$nrps · $np50 · $np99" "~5.500"
+    row "Verhältnis Lotse / nginx (Lektion)" "$(( 100 * LESSON_RPS / nrps )) %" "~8–12 %"
+    # One keep-alive connection, a static asset.
+    wrk -t1 -c1 -d5s --latency -H 'Accept-Encoding: gzip' "$base$css" > "$WORK/wrk1.txt"
+    row "Statisches CSS, 1 Keep-alive-Verbindung: p50 · req/s" \
+      "$(awk '/ 50%/ {p=$2} /Requests\/sec/ {r=$2} END {printf "%s · %.0f", p, r}' "$WORK/wrk1.txt")" "43 ms · 40"
+  fi
+  kill $pid; wait $pid 2>/dev/null || true
+}
+
+run_backend SQLite "sqlite://$WORK/lotse.db"
+if [ -n "${TEST_POSTGRES_URL:-}" ]; then
+  db="lotse_bench_$$"
+  psql -q "$TEST_POSTGRES_URL" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null
+  pg_url="${TEST_POSTGRES_URL%/*}/$db"
+  run_backend PostgreSQL "$pg_url"
+  psql -q "$TEST_POSTGRES_URL" -c "DROP DATABASE $db WITH (FORCE)" > /dev/null
+fi
+
+# --- cold start: a database without content → first lesson page served (import included) -----
+# The only row in it is the account that signs in (an empty database has nobody to sign in).
+cold="sqlite://$WORK/cold.db" base="http://127.0.0.1:$PORT"
+DATABASE_URL="$cold" "$BIN" user create-admin --email cold@lotse.example --name Kalt > /dev/null
+start=$(date +%s.%N)
+DATABASE_URL="$cold" LOTSE_BASE_URL="$base" "$BIN" serve --listen "127.0.0.1:$PORT" > "$WORK/cold.log" 2>&1 &
 pid=$!
-trap 'kill $pid 2>/dev/null || true' EXIT
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null && break; sleep 0.1; done
-sleep 2
-printf 'idle RSS         %s KB\n' "$(ps -o rss= -p $pid | tr -d ' ')"
+for _ in $(seq 1 400); do curl -fs "$base/healthz" >/dev/null && break; sleep 0.01; done
+cookie=$(curl -s -o /dev/null -D - -H "Origin: $base" --data-urlencode "email=cold@lotse.example" \
+  --data-urlencode "password=$PASSWORD" "$base/login" | sed -n 's/^[Ss]et-[Cc]ookie: \(lotse_session=[^;]*\).*/\1/p')
+code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base$LESSON")
+ready=$(date +%s.%N)
+kill $pid; wait $pid 2>/dev/null || true
+[ "$code" = 200 ] || { echo "cold start: lesson page answered $code"; exit 1; }
+row "Kaltstart: Datenbank ohne Inhalte → erste Lektion ausgeliefert (Import, Anmeldung)" "$(printf '%.2f s' "$(echo "$ready - $start" | bc)")"
 
-base="http://127.0.0.1:$PORT"
-cookie=$(curl -s -o /dev/null -D - -H "Origin: $base" \
-  --data-urlencode "email=bench@lotse.example" --data-urlencode "password=$LOTSE_ADMIN_PASSWORD" \
-  "$base/login" | sed -n 's/^[Ss]et-[Cc]ookie: \(lotse_session=[^;]*\).*/\1/p')
-lesson="/tracks/basiswissen/aufenthaltstitel/titelarten"
-status=$(curl -s -o "$WORK/lesson.html" -w '%{http_code}' -H "Cookie: $cookie" "$base$lesson")
-[ "$status" = 200 ] || { echo "lesson page answered $status"; exit 1; }
-html_gz=$(curl -s -H "Cookie: $cookie" -H 'Accept-Encoding: gzip' "$base$lesson" | wc -c)
-printf 'lesson HTML      %s bytes (%s gzip on the wire)\n' "$(stat -c %s "$WORK/lesson.html")" "$html_gz"
-echo "== wrk: lesson page, 2 threads, 8 connections, 20 s"
-wrk -t2 -c8 -d20s --latency -H "Cookie: $cookie" -H 'Accept-Encoding: gzip' "$base$lesson" | grep -E 'Requests/sec|Latency|50%|90%|99%|requests in|Non-2xx'
-printf 'RSS after load   %s KB\n' "$(ps -o rss= -p $pid | tr -d ' ')"
+printf '\n| Messung (Release, 2 Kerne) | Ergebnis | vorher |\n|---|---|---|\n'
+printf '%s\n' "${ROWS[@]}"

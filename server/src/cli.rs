@@ -100,6 +100,12 @@ pub enum Command {
         #[arg(long)]
         if_empty: bool,
     },
+    /// Write `.br` and `.gz` copies of the built browser assets next to them (a build step:
+    /// `make build` runs it), so they are served compressed without compressing per request.
+    Precompress {
+        /// Folder of the assets [default: <site_root>/pkg]
+        dir: Option<PathBuf>,
+    },
     /// Write a consistent copy of the SQLite database while Lotse keeps running.
     Backup {
         /// Target file; must not exist yet.

@@ -62,7 +62,12 @@ pub fn router(state: AppState, http: &HttpLimits) -> Router {
             "/pkg",
             tower::ServiceBuilder::new()
                 .layer(middleware::from_fn(headers::hashed_asset_cache))
-                .service(ServeDir::new(pkg_dir)),
+                // `lotse precompress` (part of `make build`) writes .br/.gz beside the files.
+                .service(
+                    ServeDir::new(pkg_dir)
+                        .precompressed_br()
+                        .precompressed_gzip(),
+                ),
         )
         .fallback(leptos_axum::file_and_error_handler_with_context::<
             AppState,

@@ -1,5 +1,6 @@
 //! One module per CLI command.
 
+pub mod assets;
 pub mod backup;
 pub mod content;
 pub mod demo;
