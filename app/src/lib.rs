@@ -18,6 +18,8 @@ pub mod content;
 #[cfg(feature = "ssr")]
 pub mod content_cache;
 #[cfg(feature = "ssr")]
+pub mod hot_cache;
+#[cfg(feature = "ssr")]
 pub mod mail;
 #[cfg(feature = "ssr")]
 pub mod service;

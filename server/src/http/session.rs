@@ -34,12 +34,19 @@ pub async fn resolve_session(
 async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
     let hash = hash_token(token);
     let now = state.now();
-    let record = match state.store.find_session(&hash, now).await {
-        Ok(record) => record?,
-        Err(err) => {
-            tracing::error!(%err, "session lookup failed");
-            return None;
-        }
+    let record = match state.hot.session(&hash) {
+        Some(record) => record,
+        None => match state.store.find_session(&hash, now).await {
+            Ok(record) => {
+                let record = record?;
+                state.hot.keep_session(&hash, record.clone());
+                record
+            }
+            Err(err) => {
+                tracing::error!(%err, "session lookup failed");
+                return None;
+            }
+        },
     };
     match state.sessions.check(
         record.created_at,
@@ -48,6 +55,7 @@ async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
         now,
     ) {
         SessionCheck::End => {
+            state.hot.forget_session(&hash);
             if let Err(err) = state.store.delete_session(&hash).await {
                 tracing::error!(%err, "cannot delete session");
             }
@@ -59,6 +67,9 @@ async fn session_user(state: &AppState, token: &str) -> Option<SessionUser> {
             if let Err(err) = state.store.touch_session(&hash, now, expires_at).await {
                 tracing::warn!(%err, "cannot extend session");
             }
+            let mut touched = record.clone();
+            touched.last_seen_at = now;
+            state.hot.keep_session(&hash, touched);
         }
         SessionCheck::Keep { extend_to: None } => {}
     }

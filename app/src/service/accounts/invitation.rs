@@ -56,6 +56,7 @@ pub async fn accept_invitation(
         .store
         .accept_invitation(&hash_token(token), &password_hash, now)
         .await?;
+    state.hot.forget_user(user_id);
     super::super::audit(
         state,
         Some(user_id),

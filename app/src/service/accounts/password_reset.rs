@@ -112,6 +112,7 @@ pub async fn reset_password(
         .store
         .consume_password_reset(&hash, &password_hash, now)
         .await?;
+    state.hot.forget_user(user_id);
     super::super::audit(
         state,
         Some(user_id),

@@ -86,6 +86,7 @@ pub async fn sign_in(
 const DUMMY_HASH: &str = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$0TvNbXgIDr0q2Hu7sOCHkwLZ7tEmfPyxG4dbsFy8Mc0";
 
 pub async fn sign_out(state: &AppState, session_hash: &str) -> Result<(), AppError> {
+    state.hot.forget_session(session_hash);
     state.store.delete_session(session_hash).await?;
     Ok(())
 }

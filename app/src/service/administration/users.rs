@@ -57,6 +57,7 @@ pub async fn set_active(
             "Sie können Ihr eigenes Konto nicht deaktivieren.".into(),
         ));
     }
+    state.hot.forget_user(user_id);
     match state.store.set_user_active(user_id, active, now).await {
         Err(DbError::LastActiveAdmin) => {
             return Err(AppError::Invalid(
@@ -102,6 +103,7 @@ pub async fn set_roles(
             return Err(AppError::Forbidden);
         }
     }
+    state.hot.forget_user(user_id);
     match state.store.set_user_roles(user_id, &roles, now).await {
         Err(DbError::LastActiveAdmin) => {
             return Err(AppError::Invalid(

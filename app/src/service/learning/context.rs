@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::auth::session::SessionUser;
 use crate::domain::progress::{LearnerState, LessonRef, ModuleInput, TrackInput};
 use crate::error::AppError;
+use crate::hot_cache::LearnerRows;
 use crate::state::AppState;
 use crate::store::{
     AttemptSummary, Outline, OutlineLesson, OutlineModule, OutlineTrack, ProgressKind, ProgressRow,
@@ -17,36 +18,41 @@ pub struct Learner {
     pub user: SessionUser,
     /// Shared by all requests (see `content_cache`).
     pub outline: Arc<Outline>,
-    pub progress: Vec<ProgressRow>,
+    pub progress: Arc<Vec<ProgressRow>>,
     /// Submitted attempts, newest first.
-    pub attempts: Vec<AttemptSummary>,
+    pub attempts: Arc<Vec<AttemptSummary>>,
     pub state: LearnerState,
 }
 
 impl Learner {
     pub async fn load(app: &AppState, user: SessionUser) -> Result<Learner, AppError> {
-        let store = &app.store;
-        let (outline, progress, attempts) = tokio::try_join!(
-            app.content.outline(store),
-            store.progress_of(user.user_id),
-            store.submitted_attempts(user.user_id),
+        let (outline, rows) = tokio::try_join!(
+            app.content.outline(&app.store),
+            rows(app, user.user_id, true)
         )?;
-        Ok(Self::from_parts(user, outline, progress, attempts))
+        let attempts = rows.attempts.unwrap_or_default();
+        Ok(Self::from_parts(user, outline, rows.progress, attempts))
     }
 
     /// Without quiz attempts: a lesson page shows only what the progress rows say.
     pub async fn load_for_lesson(app: &AppState, user: SessionUser) -> Result<Learner, AppError> {
-        let store = &app.store;
-        let (outline, progress) =
-            tokio::try_join!(app.content.outline(store), store.progress_of(user.user_id))?;
-        Ok(Self::from_parts(user, outline, progress, Vec::new()))
+        let (outline, rows) = tokio::try_join!(
+            app.content.outline(&app.store),
+            rows(app, user.user_id, false)
+        )?;
+        Ok(Self::from_parts(
+            user,
+            outline,
+            rows.progress,
+            Arc::new(Vec::new()),
+        ))
     }
 
     fn from_parts(
         user: SessionUser,
         outline: Arc<Outline>,
-        progress: Vec<ProgressRow>,
-        attempts: Vec<AttemptSummary>,
+        progress: Arc<Vec<ProgressRow>>,
+        attempts: Arc<Vec<AttemptSummary>>,
     ) -> Learner {
         let state = learner_state(&progress, &attempts);
         Learner {
@@ -84,6 +90,38 @@ impl Learner {
     pub fn attempts_at(&self, quiz_id: i64) -> impl Iterator<Item = &AttemptSummary> {
         self.attempts.iter().filter(move |a| a.quiz_id == quiz_id)
     }
+}
+
+/// The learner's progress rows (and attempts when `with_attempts`), from the hot cache when
+/// fresh.
+async fn rows(
+    app: &AppState,
+    user_id: i64,
+    with_attempts: bool,
+) -> Result<LearnerRows, crate::store::DbError> {
+    if let Some(rows) = app.hot.learner(user_id) {
+        if rows.attempts.is_some() || !with_attempts {
+            return Ok(rows);
+        }
+    }
+    let store = &app.store;
+    let rows = if with_attempts {
+        let (progress, attempts) = tokio::try_join!(
+            store.progress_of(user_id),
+            store.submitted_attempts(user_id)
+        )?;
+        LearnerRows {
+            progress: Arc::new(progress),
+            attempts: Some(Arc::new(attempts)),
+        }
+    } else {
+        LearnerRows {
+            progress: Arc::new(store.progress_of(user_id).await?),
+            attempts: None,
+        }
+    };
+    app.hot.keep_learner(user_id, rows.clone());
+    Ok(rows)
 }
 
 /// The domain's view of what the learner did. Completion counts in any revision; the viewed

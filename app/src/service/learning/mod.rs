@@ -169,10 +169,12 @@ async fn record(
     kind: ProgressKind,
     now: Ts,
 ) -> Result<(), AppError> {
-    Ok(state
+    state
         .store
         .record_progress(l.user.user_id, lesson.id, kind, lesson.revision, now)
-        .await?)
+        .await?;
+    state.hot.forget_learner(l.user.user_id);
+    Ok(())
 }
 
 /// With `attempt`, that submitted attempt's result; otherwise the form of an open attempt.

@@ -175,6 +175,7 @@ pub async fn submit(
         app.store
             .submit_attempt(&row.id, user_id, &submission)
             .await?;
+        app.hot.forget_learner(user_id);
         app.store
             .find_attempt(attempt_id, user_id)
             .await?
