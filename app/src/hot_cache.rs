@@ -56,6 +56,12 @@ impl HotCache {
         self.learners.put(user_id, rows);
     }
 
+    /// After a change to many learners at once (retention).
+    pub fn clear(&self) {
+        self.sessions.lock().clear();
+        self.learners.lock().clear();
+    }
+
     /// After the learner's progress or attempts changed.
     pub fn forget_learner(&self, user_id: i64) {
         self.learners.remove(&user_id);

@@ -9,7 +9,7 @@ use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages::administration as admin;
 use crate::pages::{
     AccessibilityPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PasswordForgottenPage,
-    PasswordResetPage, TeamPage,
+    PasswordResetPage, TeamAssignPage, TeamPage, TeamPersonPage, VisibilityPage,
 };
 use crate::pages::{LessonPage, ModulePage, QuizPage, TrackPage, TracksPage};
 
@@ -110,6 +110,10 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/passwort-vergessen") view=PasswordForgottenPage ssr=SsrMode::Async/>
                         <Route path=path!("/passwort-neu") view=PasswordResetPage ssr=SsrMode::Async/>
                         <Route path=path!("/team") view=TeamPage ssr=SsrMode::Async/>
+                        <Route path=path!("/team/zuweisen") view=TeamAssignPage ssr=SsrMode::Async/>
+                        <Route path=path!("/team/personen/:id") view=TeamPersonPage ssr=SsrMode::Async/>
+                        <Route path=path!("/profil/sichtbarkeit") view=VisibilityPage ssr=SsrMode::Async/>
+                        <Route path=path!("/admin/auswertung") view=admin::PolicyPage ssr=SsrMode::Async/>
                         <Route path=path!("/admin") view=admin::AdminHomePage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/personen") view=admin::PeoplePage ssr=SsrMode::Async/>
                         <Route path=path!("/admin/einladen") view=admin::InvitePage ssr=SsrMode::Async/>

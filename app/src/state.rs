@@ -26,6 +26,8 @@ pub struct AppState {
     pub content: Arc<crate::content_cache::ContentCache>,
     /// Sessions and learners' rows for at most a second (see `hot_cache`).
     pub hot: Arc<crate::hot_cache::HotCache>,
+    /// How long learning details and completion records are kept.
+    pub retention: crate::domain::retention::RetentionPolicy,
     /// Key for values this server signs into URLs (shared by all instances, see `SecretStore`).
     pub url_key: Arc<str>,
 }

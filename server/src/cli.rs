@@ -69,6 +69,25 @@ pub struct GlobalArgs {
         value_name = "FILTER"
     )]
     pub log: Option<String>,
+
+    /// Days after a track's completion until its page-view events and quiz answer details are
+    /// deleted. [toml: retention_details_days] [default: 90]
+    #[arg(
+        long,
+        global = true,
+        env = "LOTSE_RETENTION_DETAILS_DAYS",
+        value_name = "DAYS"
+    )]
+    pub retention_details_days: Option<u32>,
+
+    /// Years a completion record is kept. [toml: retention_completions_years] [default: 5]
+    #[arg(
+        long,
+        global = true,
+        env = "LOTSE_RETENTION_COMPLETIONS_YEARS",
+        value_name = "YEARS"
+    )]
+    pub retention_completions_years: Option<u32>,
 }
 
 #[derive(Debug, Subcommand)]
@@ -105,6 +124,13 @@ pub enum Command {
     Precompress {
         /// Folder of the assets [default: <site_root>/pkg]
         dir: Option<PathBuf>,
+    },
+    /// Delete learning details and completion records whose retention period has passed
+    /// (the same runs daily inside `serve` and `worker`).
+    Retention {
+        /// Only count what would be deleted.
+        #[arg(long)]
+        dry_run: bool,
     },
     /// Write a consistent copy of the SQLite database while Lotse keeps running.
     Backup {

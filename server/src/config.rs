@@ -43,6 +43,7 @@ pub struct Config {
     pub database_url: DatabaseUrl,
     pub content_dir: PathBuf,
     pub log: String,
+    pub retention: app::domain::retention::RetentionPolicy,
     file: FileConfig,
 }
 
@@ -134,6 +135,8 @@ struct FileConfig {
     max_connections: Option<usize>,
     header_timeout_seconds: Option<u64>,
     request_timeout_seconds: Option<u64>,
+    retention_details_days: Option<u32>,
+    retention_completions_years: Option<u32>,
 }
 
 impl Config {
@@ -154,8 +157,23 @@ impl Config {
                 app::store::redact_url(&database_url)
             );
         }
+        let defaults = app::domain::retention::RetentionPolicy::default();
+        let retention = app::domain::retention::RetentionPolicy {
+            details_days: args
+                .retention_details_days
+                .or(file.retention_details_days)
+                .unwrap_or(defaults.details_days),
+            completions_years: args
+                .retention_completions_years
+                .or(file.retention_completions_years)
+                .unwrap_or(defaults.completions_years),
+        };
+        if retention.details_days == 0 || retention.completions_years == 0 {
+            bail!("retention_details_days and retention_completions_years must be positive");
+        }
         Ok(Config {
             database_url: DatabaseUrl(database_url),
+            retention,
             content_dir: args
                 .content_dir
                 .clone()
@@ -274,6 +292,8 @@ mod tests {
             database_url: None,
             content_dir: None,
             log: None,
+            retention_details_days: None,
+            retention_completions_years: None,
         }
     }
 

@@ -46,6 +46,7 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Check { dir } => commands::content::check(&config, dir),
         Command::User(cmd) => commands::user::run(&config, cmd).await,
         Command::Demo { if_empty } => commands::demo::run(&config, if_empty).await,
+        Command::Retention { dry_run } => commands::retention::run(&config, dry_run).await,
         Command::Backup { file } => commands::backup::run(&config, &file).await,
         Command::Precompress { dir } => commands::assets::precompress(dir),
     }

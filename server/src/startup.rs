@@ -25,7 +25,7 @@ use app::{shell, App};
 
 use crate::config::HttpLimits;
 use crate::http::{
-    account, api_errors, client, csrf, error_page, form_errors, headers, healthz, session,
+    account, api_errors, client, csrf, error_page, export, form_errors, headers, healthz, session,
 };
 
 /// The complete application: pages, server functions, assets, health check and middleware.
@@ -45,6 +45,8 @@ pub fn router(state: AppState, http: &HttpLimits) -> Router {
         .route("/einladung", post(account::accept_invitation))
         .route("/passwort-vergessen", post(account::request_reset))
         .route("/passwort-neu", post(account::reset_password))
+        .route("/team/export.csv", get(export::csv))
+        .route("/team/export.xlsx", get(export::xlsx))
         .route(
             "/api/{*fn_name}",
             get(server_fn_handler).post(server_fn_handler),

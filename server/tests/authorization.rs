@@ -10,7 +10,10 @@ use app::api::administration::{
     AdminOffices, CreateOffice, CreateTeam, InviteBulk, InvitePerson, LoadInviteOptions, LoadUsers,
     ResendInvitation, RevokeInvitation, SetUserActive, SetUserRoles,
 };
-use app::api::oversight::{AuditEntries, ContentProblemList, MyTeam};
+use app::api::oversight::{
+    AssignTrack, AuditEntries, ContentProblemList, LoadAssignForm, LoadOversightPolicy, LoadPerson,
+    LoadTeamBoard, SetOversightLevel,
+};
 use app::auth::token::{hash_token, new_token};
 use app::domain::Role;
 use app::store::NewInvitation;
@@ -305,10 +308,59 @@ async fn every_administration_function_admits_exactly_the_right_roles() {
         expect_only(
             &app,
             &w,
-            "my_team",
-            MyTeam::PATH,
+            "load_team_board",
+            LoadTeamBoard::PATH,
+            "office=&team=&track=&status=&pflicht=&page=".into(),
+            &[SupervisorA, SupervisorB, Admin],
+        )
+        .await;
+        expect_only(
+            &app,
+            &w,
+            "load_person",
+            LoadPerson::PATH,
+            format!("id={learner}"),
+            &[SupervisorA, Admin],
+        )
+        .await;
+        expect_only(
+            &app,
+            &w,
+            "load_assign_form",
+            LoadAssignForm::PATH,
+            format!("office={a}&preview=&target=&track=&pflicht=&due_kind=&due_on=&due_days="),
+            &[SupervisorA, SupervisorB, Admin],
+        )
+        .await;
+        expect_only(
+            &app,
+            &w,
+            "assign_track",
+            AssignTrack::PATH,
+            format!(
+                "office={a}&target=person:{learner}&track=0&pflicht=ja&due_kind=days&due_days=10"
+            ),
+            // The track does not exist: allowed callers get a validation error, not a refusal;
+            // supervisor B's form ignores the foreign office and does not find the person.
+            &[SupervisorA, SupervisorB, Admin],
+        )
+        .await;
+        expect_only(
+            &app,
+            &w,
+            "load_oversight_policy",
+            LoadOversightPolicy::PATH,
             String::new(),
-            &[SupervisorA, SupervisorB],
+            &[Admin],
+        )
+        .await;
+        expect_only(
+            &app,
+            &w,
+            "set_oversight_level",
+            SetOversightLevel::PATH,
+            format!("organisation_id={a}&level=standard"),
+            &[Admin],
         )
         .await;
         // Last, as it changes the learner: deactivate (allowed calls), then the others are refused.
@@ -350,9 +402,15 @@ async fn a_supervisor_never_sees_people_of_another_office() {
             !body.contains(&w.learner_b_email) && !body.contains("chef.b@b.de"),
             "{body}"
         );
-        let team = call(&app, &w, Who::SupervisorB, MyTeam::PATH, String::new())
-            .await
-            .unwrap();
+        let team = call(
+            &app,
+            &w,
+            Who::SupervisorB,
+            LoadTeamBoard::PATH,
+            "office=&team=&track=&status=&pflicht=&page=".into(),
+        )
+        .await
+        .unwrap();
         assert!(!team.contains("@a.de"), "{team}");
         // And a supervisor cannot grant roles above learner, even in the own office.
         let escalate = call(

@@ -29,6 +29,9 @@ pub fn message_for(key: &str, code: &str) -> Option<String> {
             "Falls ein Konto mit dieser E-Mail-Adresse existiert, haben wir einen Link zum Zurücksetzen \
              gesendet. Er ist eine Stunde gültig."
         }
+        ("hinweis", "zugewiesen") => "Die Zuweisung ist gespeichert.",
+        ("hinweis", "zurueckgenommen") => "Die Zuweisung wurde zurückgenommen.",
+        ("hinweis", "gespeichert") => "Gespeichert.",
         _ => return None,
     };
     Some(text.to_owned())

@@ -10,4 +10,5 @@ pub mod progress;
 pub mod quiz_form;
 pub mod quiz_result;
 pub mod sign_in_required;
+pub mod status;
 pub mod track_card;

@@ -1,6 +1,7 @@
 //! Pure domain rules: no I/O, no framework. Everything here takes its inputs (including `now`)
 //! as arguments, so it is unit-tested directly and compiles for both server and browser.
 
+pub mod assignment;
 pub mod content_sync;
 mod display_name;
 mod email;
@@ -8,9 +9,11 @@ pub mod grading;
 pub mod invitation;
 pub mod invite_csv;
 pub mod mail_delivery;
+pub mod minimisation;
 mod password;
 pub mod permissions;
 pub mod progress;
+pub mod retention;
 mod role;
 pub mod scope;
 pub mod session;

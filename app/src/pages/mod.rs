@@ -7,6 +7,9 @@ mod login;
 mod not_found;
 mod password;
 mod team;
+mod team_assign;
+mod team_person;
+mod visibility;
 // learner experience
 mod dashboard;
 mod lesson;
@@ -25,5 +28,8 @@ pub use not_found::NotFoundPage;
 pub use password::{InvitationPage, PasswordForgottenPage, PasswordResetPage};
 pub use quiz::QuizPage;
 pub use team::TeamPage;
+pub use team_assign::TeamAssignPage;
+pub use team_person::TeamPersonPage;
 pub use track::TrackPage;
 pub use tracks::TracksPage;
+pub use visibility::VisibilityPage;

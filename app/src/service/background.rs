@@ -11,12 +11,14 @@ use crate::domain::mail_delivery::{retry_delay, MAX_ATTEMPTS};
 use crate::domain::throttle;
 use crate::mail::OutgoingMail;
 use crate::state::AppState;
-use crate::store::{DbError, OutboxMail, PruneCutoffs, PruneReport, Ts};
+use crate::store::{DbError, OutboxMail, PruneCutoffs, PruneReport, RetentionReport, Ts};
 
 /// How long a claimed mail is reserved for its worker (an SMTP send times out well before).
 pub const LEASE_MINUTES: i64 = 5;
 /// Pruning runs at most this often per worker.
 pub const PRUNE_EVERY_MINUTES: i64 = 60;
+/// Retention (learning details, old completion records) runs at most this often per worker.
+pub const RETENTION_EVERY_HOURS: i64 = 24;
 /// Unsubmitted quiz attempts are kept this long (a learner may leave a quiz open for a while).
 pub const OPEN_ATTEMPT_HOURS: i64 = 24;
 
@@ -36,13 +38,15 @@ pub enum Outcome {
         error: String,
     },
     Pruned(PruneReport),
+    Retained(RetentionReport),
     Idle,
 }
 
-/// What a worker remembers between steps (only when it last pruned).
+/// What a worker remembers between steps (when it last pruned and applied retention).
 #[derive(Debug, Default)]
 pub struct Worker {
     last_prune: Option<Ts>,
+    last_retention: Option<Ts>,
 }
 
 impl Worker {
@@ -73,6 +77,17 @@ impl Worker {
             }
             return Ok(Outcome::Pruned(report));
         }
+        let retention_due = self
+            .last_retention
+            .is_none_or(|at| now - at >= Duration::hours(RETENTION_EVERY_HOURS));
+        if retention_due {
+            self.last_retention = Some(now);
+            let report = crate::service::oversight::retention::apply(state, now, false).await?;
+            if report.total() > 0 {
+                tracing::info!(?report, "applied retention periods");
+            }
+            return Ok(Outcome::Retained(report));
+        }
         Ok(Outcome::Idle)
     }
 
@@ -83,6 +98,7 @@ impl Worker {
             match self.try_execute_task(state, now).await? {
                 Outcome::Idle => return Ok(outcomes),
                 Outcome::Pruned(report) if report.total() == 0 => {}
+                Outcome::Retained(report) if report.total() == 0 => {}
                 other => outcomes.push(other),
             }
         }

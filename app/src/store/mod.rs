@@ -76,6 +76,7 @@ pub trait Store:
     + AssignmentStore
     + OutboxStore
     + MaintenanceStore
+    + RetentionStore
     + SecretStore
     + Send
     + Sync

@@ -3,6 +3,7 @@
 use async_trait::async_trait;
 
 use super::{DbError, Ts};
+use crate::domain::minimisation::OversightLevel;
 use crate::domain::Land;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -19,6 +20,9 @@ pub struct Organisation {
     pub name: String,
     #[sqlx(try_from = "String")]
     pub land: Land,
+    /// What the office's supervisors see (`domain::minimisation`).
+    #[sqlx(try_from = "String")]
+    pub oversight_level: OversightLevel,
     pub created_at: Ts,
 }
 
@@ -45,6 +49,11 @@ pub trait OrganisationStore {
         -> Result<Team, DbError>;
     async fn find_team(&self, id: i64) -> Result<Option<Team>, DbError>;
     async fn list_teams(&self, organisation_id: i64) -> Result<Vec<Team>, DbError>;
+    async fn set_oversight_level(
+        &self,
+        organisation_id: i64,
+        level: OversightLevel,
+    ) -> Result<bool, DbError>;
     /// Every team of every office, ordered by office and name (one query for overviews).
     async fn list_all_teams(&self) -> Result<Vec<Team>, DbError>;
 }

@@ -21,7 +21,15 @@ pub struct TrackCardView {
     pub progress: Progress,
     /// `dd.mm.yyyy`, for tracks assigned to the learner.
     pub due_on: Option<String>,
+    /// For assigned tracks: the assignment's status and whether it is mandatory.
+    pub assignment: Option<AssignmentBadge>,
     pub modules: Vec<ModuleCardView>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AssignmentBadge {
+    pub status: super::oversight::StatusView,
+    pub mandatory: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

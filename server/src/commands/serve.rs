@@ -20,7 +20,8 @@ pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCod
     let listener = tokio::net::TcpListener::bind(serve.listen)
         .await
         .with_context(|| format!("cannot listen on {}", serve.listen))?;
-    let state = app_state(store.clone(), serve).await?;
+    let mut state = app_state(store.clone(), serve).await?;
+    state.retention = config.retention;
     let app = crate::startup::router(state.clone(), &serve.http);
 
     println!("Lotse läuft auf {}/", serve.base_url);
@@ -45,7 +46,8 @@ pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCod
 /// `lotse worker`: only the background loop, until Ctrl-C or SIGTERM.
 pub async fn worker(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCode> {
     let store = super::open_store(config).await?;
-    let state = app_state(store.clone(), serve).await?;
+    let mut state = app_state(store.clone(), serve).await?;
+    state.retention = config.retention;
     println!("Lotse-Hintergrunddienst läuft (E-Mail-Versand, Aufräumen).");
     crate::jobs::run(state, crate::startup::shutdown_signal()).await;
     store.close().await;
@@ -77,6 +79,7 @@ pub async fn app_state(
         hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(AppState::HASHING_PERMITS)),
         content: std::sync::Arc::default(),
         hot: std::sync::Arc::default(),
+        retention: app::domain::retention::RetentionPolicy::default(),
         url_key,
     })
 }

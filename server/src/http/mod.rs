@@ -5,6 +5,7 @@ pub mod api_errors;
 pub mod client;
 pub mod csrf;
 pub mod error_page;
+pub mod export;
 pub mod form_errors;
 pub mod headers;
 pub mod healthz;

@@ -6,6 +6,7 @@ mod home;
 mod invite;
 mod offices;
 mod people;
+mod policy;
 
 pub use audit::AuditPage;
 pub use content::ContentProblemsPage;
@@ -13,3 +14,4 @@ pub use home::AdminHomePage;
 pub use invite::InvitePage;
 pub use offices::OfficesPage;
 pub use people::PeoplePage;
+pub use policy::PolicyPage;

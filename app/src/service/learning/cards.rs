@@ -2,22 +2,25 @@
 //! [`Learner`]. Every percentage comes from `domain::progress`, so a number shown on the
 //! dashboard, the track page and the module page is the same number.
 
-use chrono::NaiveDate;
-
 use super::context::{lesson_ref, module_input, pass_percent, track_input, Learner};
+use super::dashboard::MyAssignment;
 use crate::domain::progress::{module_progress, track_progress, updated_since_last_visit};
 use crate::domain::time::date_de;
 use crate::store::{OutlineModule, OutlineTrack};
 use crate::views::learning::*;
 
-pub fn track_card(l: &Learner, t: &OutlineTrack, due_on: Option<NaiveDate>) -> TrackCardView {
+pub fn track_card(l: &Learner, t: &OutlineTrack, assigned: Option<&MyAssignment>) -> TrackCardView {
     TrackCardView {
         href: track_href(&t.slug),
         title: t.title.clone(),
         summary: t.summary.clone(),
         minutes: t.modules.iter().map(|m| m.minutes).sum(),
         progress: track_progress(&track_input(t), &l.state),
-        due_on: due_on.map(date_de),
+        due_on: assigned.and_then(|a| a.due_on).map(date_de),
+        assignment: assigned.map(|a| AssignmentBadge {
+            status: crate::service::oversight::team::status_view(a.status),
+            mandatory: a.mandatory,
+        }),
         modules: t.modules.iter().map(|m| module_card(l, t, m)).collect(),
     }
 }

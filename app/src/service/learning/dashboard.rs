@@ -7,20 +7,38 @@ use chrono::{DateTime, NaiveDate, Utc};
 
 use super::cards::track_card;
 use super::context::{track_input, Learner};
+use crate::domain::assignment::AssignmentStatus;
 use crate::domain::progress::{next_step, LearnerState, Step, TrackInput};
 use crate::domain::time::date_time_de;
-use crate::store::{AssignedTrack, Outline, OutlineModule, OutlineTrack, ProgressKind};
+use crate::store::{Outline, OutlineModule, OutlineTrack, ProgressKind};
 use crate::views::learning::*;
 
 /// How many recently finished items the dashboard lists.
 const RECENT: usize = 5;
 
-pub fn dashboard(l: &Learner, assigned: &[AssignedTrack]) -> DashboardView {
-    let due: HashMap<i64, NaiveDate> = assigned.iter().map(|a| (a.track_id, a.due_on)).collect();
-    // Assigned tracks lead, in due-date order (as the store returns them); then the course order.
-    let mut ordered: Vec<&OutlineTrack> = assigned
+/// A track assigned to the learner: the most urgent of their assignments of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MyAssignment {
+    pub track_id: i64,
+    pub due_on: Option<NaiveDate>,
+    pub status: AssignmentStatus,
+    pub mandatory: bool,
+}
+
+/// `assigned` is most urgent first (as `oversight::board` sorts a person's assignments).
+pub fn dashboard(l: &Learner, assigned: &[MyAssignment]) -> DashboardView {
+    let mut due: HashMap<i64, MyAssignment> = HashMap::new();
+    let mut order = Vec::new();
+    for a in assigned {
+        if let std::collections::hash_map::Entry::Vacant(e) = due.entry(a.track_id) {
+            e.insert(*a);
+            order.push(a.track_id);
+        }
+    }
+    // Assigned tracks lead, by urgency; then the course order.
+    let mut ordered: Vec<&OutlineTrack> = order
         .iter()
-        .filter_map(|a| l.outline.tracks.iter().find(|t| t.id == a.track_id))
+        .filter_map(|id| l.outline.tracks.iter().find(|t| t.id == *id))
         .collect();
     ordered.extend(l.outline.tracks.iter().filter(|t| !due.contains_key(&t.id)));
 
@@ -38,7 +56,7 @@ pub fn dashboard(l: &Learner, assigned: &[AssignedTrack]) -> DashboardView {
     });
     let (assigned, other) = ordered
         .iter()
-        .map(|t| (due.get(&t.id).copied(), *t))
+        .map(|t| (due.get(&t.id), *t))
         .partition::<Vec<_>, _>(|(due, _)| due.is_some());
     DashboardView {
         resume,

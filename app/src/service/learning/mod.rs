@@ -4,7 +4,7 @@
 
 mod cards;
 pub mod context;
-mod dashboard;
+pub mod dashboard;
 mod lesson;
 mod quiz;
 pub mod quiz_adapt;
@@ -16,7 +16,7 @@ use crate::domain::permissions::{Action, Target};
 use crate::error::AppError;
 use crate::service::require;
 use crate::state::AppState;
-use crate::store::{Assignee, OutlineLesson, OutlineModule, OutlineTrack, ProgressKind, Ts};
+use crate::store::{OutlineLesson, OutlineModule, OutlineTrack, ProgressKind, Ts};
 use crate::views::learning::{
     DashboardView, LessonPageView, ModulePageView, PublicTrackCard, TrackCardView, TrackPageView,
 };
@@ -47,18 +47,22 @@ pub async fn public_tracks(state: &AppState) -> Result<Vec<PublicTrackCard>, App
 /// "Mein Lernstand": assigned tracks first, then where to go on.
 pub async fn dashboard(state: &AppState, user: SessionUser) -> Result<DashboardView, AppError> {
     require(&user, Action::ViewOwnProgress, Target::Own)?;
-    let who = Assignee {
-        user_id: user.user_id,
-        organisation_id: user.organisation_id,
-        team_id: user.team_id,
-    };
-    let (learner, assigned) = tokio::try_join!(Learner::load(state, user), async {
-        state
-            .store
-            .assigned_tracks(who)
-            .await
-            .map_err(AppError::from)
-    })?;
+    let own = user.clone();
+    let (learner, board) = tokio::try_join!(
+        Learner::load(state, user),
+        crate::service::oversight::office::load_own(state, &own)
+    )?;
+    let assigned: Vec<dashboard::MyAssignment> = board
+        .iter()
+        .flat_map(|b| b.board.people.iter())
+        .flat_map(|p| p.applied.iter())
+        .map(|a| dashboard::MyAssignment {
+            track_id: a.assignment.track_id,
+            due_on: a.effective_due(),
+            status: a.status,
+            mandatory: a.assignment.mandatory,
+        })
+        .collect();
     Ok(dashboard::dashboard(&learner, &assigned))
 }
 
@@ -148,7 +152,10 @@ pub async fn mark_lesson_done(
 ) -> Result<(), AppError> {
     let l = learner(state, user, Action::TakeLessons).await?;
     let (_, _, found) = find_lesson(&l, track, module, lesson)?;
-    record(state, &l, found, ProgressKind::Completed, now).await
+    record(state, &l, found, ProgressKind::Completed, now).await?;
+    // Completion records (module, assignment) from the state after this step.
+    let after = Learner::load(state, l.user.clone()).await?;
+    crate::service::oversight::completion::settle_user(state, &after, now).await
 }
 
 /// A page view rewrites nothing when this lesson, at this revision, is already the one viewed

@@ -183,6 +183,9 @@ pub async fn submit(
     };
     // Loaded after the write, so the history includes this attempt.
     let l = Learner::load(app, user).await?;
+    if row.passed == Some(true) {
+        crate::service::oversight::completion::settle_user(app, &l, now).await?;
+    }
     let (t, m, q) = quiz_of(&l, track, module)?;
     if q.id != row.quiz_id {
         return Err(missing());

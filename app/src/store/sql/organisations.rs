@@ -2,10 +2,12 @@
 
 use async_trait::async_trait;
 
+use crate::domain::minimisation::OversightLevel;
+
 use super::Impl;
 use crate::store::{DbError, NewOrganisation, Organisation, OrganisationStore, Team, Ts};
 
-const ORGANISATION_COLUMNS: &str = "id, slug, name, land, created_at";
+const ORGANISATION_COLUMNS: &str = "id, slug, name, land, oversight_level, created_at";
 
 #[async_trait]
 impl OrganisationStore for Impl {
@@ -19,7 +21,7 @@ impl OrganisationStore for Impl {
         let mut tx = self.pool.begin().await?;
         let created: Organisation = sqlx::query_as(
             "INSERT INTO organisations (slug, name, land, created_at) \
-             VALUES ($1, $2, $3, $4) RETURNING id, slug, name, land, created_at",
+             VALUES ($1, $2, $3, $4) RETURNING id, slug, name, land, oversight_level, created_at",
         )
         .bind(&org.slug)
         .bind(&org.name)
@@ -94,6 +96,20 @@ impl OrganisationStore for Impl {
         .bind(organisation_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn set_oversight_level(
+        &self,
+        organisation_id: i64,
+        level: OversightLevel,
+    ) -> Result<bool, DbError> {
+        let done = sqlx::query("UPDATE organisations SET oversight_level = $2 WHERE id = $1")
+            .bind(organisation_id)
+            .bind(level.key())
+            .execute(&self.pool)
+            .await?;
+        Ok(done.rows_affected() == 1)
     }
 
     #[tracing::instrument(skip_all)]

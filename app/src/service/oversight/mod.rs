@@ -1,15 +1,24 @@
-//! Read-only oversight: the audit log, content problems of the last import, the team page.
+//! Oversight: supervisors' assignments, progress board, person pages and exports (with the data
+//! minimisation of `domain::minimisation`), the admins' policy page, retention, and the
+//! read-only audit log and content problems.
+
+pub mod assign;
+pub mod board;
+pub mod completion;
+pub mod export;
+pub mod office;
+pub mod person;
+pub mod policy;
+pub mod retention;
+pub mod team;
 
 use crate::auth::session::SessionUser;
 use crate::domain::permissions::{Action, Target};
-use crate::domain::scope::Scope;
 use crate::domain::time::date_time_de;
 use crate::error::AppError;
-use crate::service::administration::user_view;
-use crate::service::{require, scope_for};
+use crate::service::require;
 use crate::state::AppState;
-use crate::store::UserFilter;
-use crate::views::oversight::{AuditView, ProblemView, TeamOverview};
+use crate::views::oversight::{AuditView, ProblemView};
 
 pub async fn audit_entries(
     state: &AppState,
@@ -42,6 +51,12 @@ fn action_label(action: &str) -> &str {
         "office.created" => "Behörde angelegt",
         "team.created" => "Team angelegt",
         "password.reset" => "Passwort zurückgesetzt",
+        "assignment.created" => "Lernpfad zugewiesen",
+        "assignment.extended" => "Frist verlängert",
+        "assignment.excused" => "Von Zuweisung befreit",
+        "assignment.withdrawn" => "Zuweisung zurückgenommen",
+        "progress.exported" => "Lernstand exportiert",
+        "office.oversight_level_changed" => "Auswertungsstufe geändert",
         other => other,
     }
 }
@@ -60,36 +75,4 @@ pub async fn content_problems(
             message: p.message,
         })
         .collect())
-}
-
-/// The people of the supervisor's office or teams.
-pub async fn team_overview(state: &AppState, user: &SessionUser) -> Result<TeamOverview, AppError> {
-    let scope = scope_for(user, Action::ViewTeamPage)?;
-    let office_id = match &scope {
-        Scope::Office {
-            organisation_id, ..
-        } => *organisation_id,
-        // Admins without an office of their own see the administration's people list instead.
-        _ => user.organisation_id.ok_or(AppError::Forbidden)?,
-    };
-    let office = state
-        .store
-        .find_organisation(office_id)
-        .await?
-        .ok_or(AppError::Forbidden)?;
-    let label = if scope.is_team_limited() {
-        "Ihre Teams"
-    } else {
-        "ganze Behörde"
-    };
-    let mut filter = UserFilter::within(scope);
-    filter.organisation_id = Some(office_id);
-    filter.limit = 500;
-    let page = state.store.list_users(&filter).await?;
-    Ok(TeamOverview {
-        office: office.name,
-        scope: label.into(),
-        members: page.rows.into_iter().map(user_view).collect(),
-        total: page.total,
-    })
 }
