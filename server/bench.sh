@@ -139,6 +139,47 @@ if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   psql -q "$TEST_POSTGRES_URL" -c "DROP DATABASE $db WITH (FORCE)" > /dev/null
 fi
 
+# --- /team of an office with 500 people × 23 modules (SQLite) ---------------------------------
+# Rows are written with the sqlite3 tool: 500 learners in 20 teams, the three tracks assigned to
+# the whole office, about half of the modules completed and a quarter begun.
+need sqlite3 sqlite3
+team_db="$WORK/team.db" base="http://127.0.0.1:$PORT"
+DATABASE_URL="sqlite://$team_db" "$BIN" migrate > /dev/null
+DATABASE_URL="sqlite://$team_db" "$BIN" import "$PWD/content" > /dev/null
+DATABASE_URL="sqlite://$team_db" "$BIN" user create-admin --email bench@lotse.example --name Bench > /dev/null
+sqlite3 "$team_db" <<'SQL'
+PRAGMA foreign_keys = ON;
+INSERT INTO organisations (slug, name, land, created_at) VALUES ('last', 'Lastprobe', 'HE', strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'));
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
+INSERT INTO teams (organisation_id, name, created_at) SELECT (SELECT id FROM organisations WHERE slug = 'last'), 'Team ' || i, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM n;
+WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
+INSERT INTO users (organisation_id, team_id, email, display_name, active, activated_at, created_at, updated_at)
+SELECT o.id, (SELECT id FROM teams WHERE organisation_id = o.id ORDER BY id LIMIT 1 OFFSET (i % 20)), 'p' || i || '@last.example', 'Person ' || i, 1,
+       strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-30 days'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+  FROM n, organisations o WHERE o.slug = 'last';
+INSERT INTO user_roles (user_id, role) SELECT id, 'learner' FROM users WHERE email LIKE '%@last.example';
+INSERT INTO assignments (track_id, organisation_id, mandatory, due_on, created_at)
+SELECT t.id, o.id, 1, date('now', '+' || (t.position * 10 - 15) || ' days'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+  FROM tracks t, organisations o WHERE o.slug = 'last' AND t.archived_at IS NULL;
+INSERT INTO module_completions (user_id, module_id, completed_at)
+SELECT u.id, m.id, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-3 days') FROM users u, modules m
+ WHERE u.email LIKE '%@last.example' AND m.archived_at IS NULL AND (u.id + m.id) % 2 = 0;
+INSERT INTO progress_events (user_id, lesson_id, kind, revision, occurred_at)
+SELECT u.id, l.id, 'viewed', l.current_revision, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-1 days') FROM users u, lessons l
+ WHERE u.email LIKE '%@last.example' AND l.archived_at IS NULL AND (u.id + l.id) % 4 = 0;
+SQL
+modules=$(sqlite3 "$team_db" "SELECT COUNT(*) FROM modules WHERE archived_at IS NULL")
+office=$(sqlite3 "$team_db" "SELECT id FROM organisations WHERE slug = 'last'")
+DATABASE_URL="sqlite://$team_db" LOTSE_BASE_URL="$base" "$BIN" serve --no-import --listen "127.0.0.1:$PORT" > "$WORK/team.log" 2>&1 &
+pid=$!
+wait_up "$base"
+cookie=$(login "$base" bench@lotse.example)
+[ "$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $cookie" "$base/team?office=$office")" = 200 ] || { echo "/team failed"; exit 1; }
+wrk -t1 -c1 -d5s --latency -H "Cookie: $cookie" -H 'Accept-Encoding: gzip' "$base/team?office=$office" > "$WORK/wrk-team.txt"
+row "/team, 500 Personen × $modules Module (SQLite, 1 Verbindung): p50 · p99" \
+  "$(awk '/ 50%/ {p=$2} / 99%/ {q=$2} END {printf "%s · %s", p, q}' "$WORK/wrk-team.txt")" "Ziel ≤ 300 ms"
+kill $pid; wait $pid 2>/dev/null || true
+
 # --- cold start: a database without content → first lesson page served (import included) -----
 # The only row in it is the account that signs in (an empty database has nobody to sign in).
 cold="sqlite://$WORK/cold.db" base="http://127.0.0.1:$PORT"

@@ -4,6 +4,7 @@ use leptos::either::Either;
 use leptos::prelude::*;
 
 use crate::components::progress::ProgressBar;
+use crate::components::status::StatusBadge;
 use crate::views::learning::{ModuleCardView, TrackCardView};
 
 /// `level` is the heading level of the track title (2 on `/tracks`, 3 below a section heading).
@@ -23,6 +24,9 @@ pub fn TrackCard(
     view! {
         <li class="card track-card">
             {heading}
+            {track.assignment.clone().map(|a| view! {
+                <p class="due"><StatusBadge status=a.status/>{if a.mandatory { " · Pflicht" } else { " · Empfehlung" }}</p>
+            })}
             {track.due_on.map(|d| view! { <p class="due">"Zu erledigen bis " <strong>{d}</strong></p> })}
             <p>{track.summary}</p>
             <ProgressBar progress=track.progress/>

@@ -29,6 +29,7 @@ pub fn Dashboard(view: DashboardView) -> impl IntoView {
             <Tracks tracks=view.other/>
         </section>
         <Recent items=view.recent/>
+        <p class="hint"><a href="/profil/sichtbarkeit">"Was meine Führungskraft über mein Lernen sieht"</a></p>
     }
 }
 

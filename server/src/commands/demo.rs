@@ -45,11 +45,22 @@ pub async fn run(config: &Config, if_empty: bool) -> anyhow::Result<ExitCode> {
         store.close().await;
         return Ok(ExitCode::SUCCESS);
     }
-    let result = seed(&store).await;
+    let mut result = seed(&store).await;
+    if result.is_ok() {
+        // Assignments need the course: import it first (as `serve` would), then seed a team
+        // with assignments in every status, so `/team` shows something meaningful at once.
+        if store.outline().await?.tracks.is_empty() {
+            super::content::import_on_start(&store, &config.content_dir).await;
+        }
+        if let Err(err) = seed_assignments(&store).await {
+            result = Err(err);
+        }
+    }
     store.close().await;
     let credentials = result?;
     println!("DEMO-DATEN (nur zum Ausprobieren, nicht für den Echtbetrieb):");
     println!("  Behörde: Demo-Ausländerbehörde (Beispiel), Teams „Aufenthalt“ und „Fachkräfte“");
+    println!("  Team „Aufenthalt“ mit Zuweisungen in jedem Status: /team (als Führungskraft)");
     for (email, password, roles) in credentials {
         println!("  {email:<32} Passwort: {password}   ({roles})");
     }
@@ -122,6 +133,196 @@ async fn seed(store: &DynStore) -> anyhow::Result<Vec<(String, String, String)>>
         credentials.push((email.to_owned(), password, labels.join(", ")));
     }
     Ok(credentials)
+}
+
+/// (email, name): team members without a usable password (for the supervisor's view).
+const DEMO_TEAM: [(&str, &str); 4] = [
+    ("ahmadi@demo.lotse.example", "Demo Person Ahmadi"),
+    ("becker@demo.lotse.example", "Demo Person Becker"),
+    ("celik@demo.lotse.example", "Demo Person Çelik"),
+    ("dimitrova@demo.lotse.example", "Demo Person Dimitrova"),
+];
+
+/// Assignments in every status for the demo team, once (nothing happens when the demo office
+/// already has assignments or no course is imported).
+async fn seed_assignments(store: &DynStore) -> anyhow::Result<()> {
+    use app::store::{NewAssignment, NewOverride, ProgressKind};
+    let Some(office) = store
+        .list_organisations()
+        .await?
+        .into_iter()
+        .find(|o| o.slug == DEMO_ORGANISATION)
+    else {
+        return Ok(());
+    };
+    let outline = store.outline().await?;
+    if outline.tracks.len() < 3
+        || !store
+            .office_activity(office.id, None)
+            .await?
+            .assignments
+            .is_empty()
+    {
+        return Ok(());
+    }
+    let Some(team) = store
+        .list_teams(office.id)
+        .await?
+        .into_iter()
+        .find(|t| t.name == "Aufenthalt")
+    else {
+        return Ok(());
+    };
+    let now = chrono::Utc::now();
+    let today = app::domain::time::local_date(now);
+    let supervisor = store
+        .find_user_by_email("fuehrung@demo.lotse.example")
+        .await?
+        .context("demo supervisor missing")?;
+    let mut people = Vec::new();
+    for (email, name) in DEMO_TEAM {
+        let id = match store.find_user_by_email(email).await? {
+            Some(user) => user.id,
+            None => {
+                // A random password nobody knows: the account counts as started, nobody signs in.
+                let hash = hash_password(&new_token()).context("cannot hash")?;
+                store
+                    .create_user(
+                        &NewUser {
+                            email: email.into(),
+                            display_name: name.into(),
+                            organisation_id: Some(office.id),
+                            team_id: Some(team.id),
+                            password_hash: Some(hash),
+                            roles: vec![Role::Learner],
+                        },
+                        now,
+                    )
+                    .await?
+            }
+        };
+        people.push(id);
+    }
+    let [ahmadi, becker, celik, dimitrova] = people[..] else {
+        return Ok(());
+    };
+    let (basis, digital, skilled) = (&outline.tracks[0], &outline.tracks[1], &outline.tracks[2]);
+    let assign = |track_id, team_id, user_id, modules: Vec<i64>, mandatory, due_on, due_days| {
+        NewAssignment {
+            track_id,
+            organisation_id: office.id,
+            team_id,
+            user_id,
+            module_ids: modules,
+            mandatory,
+            due_on,
+            due_days,
+            assigned_by: supervisor.id,
+        }
+    };
+    let days = chrono::Duration::days;
+    // The whole team: Basiswissen, Pflicht, 30 days after each person's start.
+    let team_basis = store
+        .create_assignment(
+            &assign(
+                basis.id,
+                Some(team.id),
+                None,
+                Vec::new(),
+                true,
+                None,
+                Some(30),
+            ),
+            now,
+        )
+        .await?;
+    // Overdue: one module for Ahmadi, due three days ago (the form refuses past dates; the demo
+    // shows what happens when a date passes).
+    let first_digital = digital
+        .modules
+        .first()
+        .map(|m| m.id)
+        .into_iter()
+        .collect::<Vec<_>>();
+    store
+        .create_assignment(
+            &assign(
+                digital.id,
+                None,
+                Some(ahmadi),
+                first_digital.clone(),
+                true,
+                Some(today - days(3)),
+                None,
+            ),
+            now,
+        )
+        .await?;
+    // Due soon: a recommendation for Becker in four days; Becker has also begun Basiswissen.
+    let first_skilled = skilled
+        .modules
+        .first()
+        .map(|m| m.id)
+        .into_iter()
+        .collect::<Vec<_>>();
+    store
+        .create_assignment(
+            &assign(
+                skilled.id,
+                None,
+                Some(becker),
+                first_skilled,
+                false,
+                Some(today + days(4)),
+                None,
+            ),
+            now,
+        )
+        .await?;
+    if let Some(lesson) = basis.modules.first().and_then(|m| m.lessons.first()) {
+        store
+            .record_progress(
+                becker,
+                lesson.id,
+                ProgressKind::Viewed,
+                lesson.revision,
+                now,
+            )
+            .await?;
+    }
+    // Completed: Çelik finished the first module of "Digitales Arbeiten".
+    store
+        .create_assignment(
+            &assign(
+                digital.id,
+                None,
+                Some(celik),
+                first_digital.clone(),
+                true,
+                Some(today + days(20)),
+                None,
+            ),
+            now,
+        )
+        .await?;
+    store
+        .record_module_completions(celik, &first_digital, now - days(2))
+        .await?;
+    // Excused: Dimitrova from the team's Basiswissen.
+    store
+        .add_override(
+            &NewOverride {
+                assignment_id: team_basis,
+                user_id: dimitrova,
+                kind: "excuse",
+                extended_to: None,
+                reason: "Demo: Schulung bereits bei der vorherigen Behörde absolviert".into(),
+                created_by: supervisor.id,
+            },
+            now,
+        )
+        .await?;
+    Ok(())
 }
 
 fn demo_password() -> String {

@@ -30,6 +30,7 @@ pub fn AdminHomePage() -> impl IntoView {
                 if user.has(Role::Admin) {
                     links.push(("/admin/behoerden", "Behörden und Teams", "Behörden des Netzwerks und ihre Sachgebiete anlegen."));
                     links.push(("/admin/protokoll", "Protokoll", "Wer hat wann was in der Verwaltung geändert."));
+                    links.push(("/admin/auswertung", "Auswertung und Datenschutz", "Was Führungskräfte je Behörde sehen, wie lange Daten aufbewahrt werden (Anlage zur Dienstvereinbarung)."));
                 }
                 if user.has(Role::Admin) || user.has(Role::Trainer) {
                     links.push(("/admin/inhalte", "Inhalte prüfen", "Fehler und Warnungen aus dem letzten Einspielen der Lerninhalte."));
