@@ -286,3 +286,45 @@ async fn content_titles_cannot_break_out_of_the_document_head() {
         }
     }
 }
+
+/// `lotse precompress` writes `.br` and `.gz` beside the built assets; `/pkg` serves the one the
+/// browser accepts (brotli first), with the original's type and the immutable cache header.
+#[tokio::test]
+async fn browser_assets_are_served_precompressed() {
+    let app = TestApp::sqlite().await;
+    let site = tempfile::tempdir().unwrap();
+    let pkg = site.path().join("pkg");
+    std::fs::create_dir_all(&pkg).unwrap();
+    let script = "export function hydrate() { /* Lotse */ }\n".repeat(200);
+    std::fs::write(pkg.join("lotse.abc123.js"), &script).unwrap();
+    server::commands::assets::precompress(Some(pkg.clone())).unwrap();
+    assert!(pkg.join("lotse.abc123.js.br").exists() && pkg.join("lotse.abc123.js.gz").exists());
+
+    let mut state = app.state.clone();
+    state.leptos_options.site_root = site.path().to_string_lossy().into_owned().into();
+    let router = server::startup::router(state, &server::config::HttpLimits::default());
+    for (accept, encoding, file) in [
+        ("br, gzip", Some("br"), "lotse.abc123.js.br"),
+        ("gzip", Some("gzip"), "lotse.abc123.js.gz"),
+        ("identity", None, "lotse.abc123.js"),
+    ] {
+        use tower::ServiceExt;
+        let request = Request::get("/pkg/lotse.abc123.js")
+            .header(header::ACCEPT_ENCODING, accept)
+            .header("host", "lotse.test")
+            .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 9))))
+            .body(Body::empty())
+            .unwrap();
+        let response = router.clone().oneshot(request).await.unwrap();
+        assert_eq!(response.status(), StatusCode::OK, "{accept}");
+        assert_eq!(
+            response.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+            encoding,
+            "{accept}"
+        );
+        assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().contains("javascript"));
+        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
+        assert_eq!(body.as_ref(), std::fs::read(pkg.join(file)).unwrap().as_slice(), "{accept}: the file as written");
+    }
+}
