@@ -312,19 +312,37 @@ async fn browser_assets_are_served_precompressed() {
         let request = Request::get("/pkg/lotse.abc123.js")
             .header(header::ACCEPT_ENCODING, accept)
             .header("host", "lotse.test")
-            .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from(([127, 0, 0, 1], 9))))
+            .extension(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [127, 0, 0, 1],
+                9,
+            ))))
             .body(Body::empty())
             .unwrap();
         let response = router.clone().oneshot(request).await.unwrap();
         assert_eq!(response.status(), StatusCode::OK, "{accept}");
         assert_eq!(
-            response.headers().get(header::CONTENT_ENCODING).map(|v| v.to_str().unwrap()),
+            response
+                .headers()
+                .get(header::CONTENT_ENCODING)
+                .map(|v| v.to_str().unwrap()),
             encoding,
             "{accept}"
         );
-        assert!(response.headers()[header::CONTENT_TYPE].to_str().unwrap().contains("javascript"));
-        assert_eq!(response.headers()[header::CACHE_CONTROL], "public, max-age=31536000, immutable");
-        let body = axum::body::to_bytes(response.into_body(), usize::MAX).await.unwrap();
-        assert_eq!(body.as_ref(), std::fs::read(pkg.join(file)).unwrap().as_slice(), "{accept}: the file as written");
+        assert!(response.headers()[header::CONTENT_TYPE]
+            .to_str()
+            .unwrap()
+            .contains("javascript"));
+        assert_eq!(
+            response.headers()[header::CACHE_CONTROL],
+            "public, max-age=31536000, immutable"
+        );
+        let body = axum::body::to_bytes(response.into_body(), usize::MAX)
+            .await
+            .unwrap();
+        assert_eq!(
+            body.as_ref(),
+            std::fs::read(pkg.join(file)).unwrap().as_slice(),
+            "{accept}: the file as written"
+        );
     }
 }
