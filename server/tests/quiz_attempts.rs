@@ -236,3 +236,42 @@ async fn without_javascript_a_submission_lands_on_the_attempts_result() {
         "a fresh form instead"
     );
 }
+
+/// The quiz form posts to `quiz_grade`: the island receives the result page's address (and
+/// opens it), a browser without JavaScript is redirected there; both grade once.
+#[tokio::test]
+async fn the_quiz_form_grades_and_leads_to_the_result_page() {
+    const GRADE: &str = "/api/learn/quiz_grade";
+    for b in support::TestApp::each().await {
+        b.import_curriculum().await;
+        let (user, cookie) = b.learner("anna@kreis.de").await;
+        let html = support::body_text(b.get_as(QUIZ_PAGE, &cookie).await).await;
+        assert!(
+            html.contains(&format!("action=\"{GRADE}\"")),
+            "{}: the form posts to {GRADE}",
+            b.backend
+        );
+        let attempt = attempt_id(&html);
+        let right = answers(&b.store, user, &attempt, true).await;
+        let body = submission(&attempt, &right);
+        let target = format!("{}?versuch={attempt}", QUIZ_PAGE);
+        let island = b.server_fn(GRADE, &body, &cookie).await;
+        assert_eq!(island.status(), StatusCode::OK, "{}", b.backend);
+        assert_eq!(
+            json(island).await,
+            serde_json::Value::String(target.clone()),
+            "{}",
+            b.backend
+        );
+        let plain = b.plain_post(GRADE, &body, &cookie, QUIZ_PAGE).await;
+        assert_eq!(location(&plain), target, "{}", b.backend);
+        let result = support::body_text(b.get_as(&target, &cookie).await).await;
+        assert!(result.contains("Ergebnis: Bestanden"), "{}", b.backend);
+        assert_eq!(
+            b.store.submitted_attempts(user).await.unwrap().len(),
+            1,
+            "{}",
+            b.backend
+        );
+    }
+}

@@ -1,5 +1,5 @@
 //! The quiz as one form. With JavaScript `ActionForm` posts it to the server function and the
-//! page shows the result in place; without, the browser posts the same fields to the same URL
+//! island opens the result page; without, the browser posts the same fields to the same URL
 //! and is redirected to the result page. Option values are shown positions, never the authored
 //! indices: the form reveals nothing about which option is which.
 
@@ -7,7 +7,7 @@ use leptos::either::EitherOf3;
 use leptos::form::ActionForm;
 use leptos::prelude::*;
 
-use crate::api::learning::quiz::SubmitQuiz;
+use crate::api::learning::quiz::GradeQuiz;
 use crate::views::learning::{choice_field, option_field};
 use crate::views::quiz::{QuestionKind, QuestionView, QuizForm};
 
@@ -16,7 +16,7 @@ pub fn QuizFormBlock(
     form: QuizForm,
     track: String,
     module: String,
-    action: ServerAction<SubmitQuiz>,
+    action: ServerAction<GradeQuiz>,
 ) -> impl IntoView {
     let count = form.questions.len();
     view! {

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 
-use crate::api::learning::quiz::{quiz_page, SubmitQuiz};
+use crate::api::learning::quiz::{quiz_page, GradeQuiz};
 use crate::components::breadcrumbs::Breadcrumbs;
 use crate::components::notice::ErrorNotice;
 use crate::components::quiz_form::QuizFormBlock;
@@ -58,35 +58,30 @@ fn QuizView(view: QuizPageView, slugs: (String, String)) -> impl IntoView {
     }
 }
 
-/// The form until this attempt is graded, then its result in the same place. An island: with
-/// JavaScript the submission is graded in place; without, the form posts and the browser is
-/// sent to the result page.
+/// The form of an open attempt. An island: with JavaScript the answers are graded without
+/// leaving the form (errors appear in place) and the browser then opens the result page;
+/// without, the form posts and the server redirects there. The result itself is rendered by
+/// the server only, so the browser bundle carries no result view.
 #[island]
 fn Attempt(form: QuizForm, slugs: (String, String)) -> impl IntoView {
     let hydrated = crate::components::island::hydration_marker();
-    let action = ServerAction::<SubmitQuiz>::new();
-    let attempt = form.attempt_id.clone();
-    // A memo, so a failed submission does not re-render (and empty) the filled-in form.
-    let graded = Memo::new(move |_| {
-        action
-            .value()
-            .get()
-            .and_then(Result::ok)
-            .filter(|r| r.attempt_id == attempt)
+    let action = ServerAction::<GradeQuiz>::new();
+    Effect::new(move |_| {
+        if let Some(Ok(url)) = action.value().get() {
+            // Only our own result path (`/tracks/…`), never an address from elsewhere.
+            if url.starts_with("/tracks/") {
+                let _ = window().location().assign(&url);
+            }
+        }
     });
     let failed = move || action.value().get().and_then(Result::err);
     let history = form.history.clone();
     let (track, module) = slugs;
     view! {
         <div data-island="quiz" data-hydrated=hydrated>
-        {move || failed().map(|error| view! { <ErrorNotice error/> })}
-        {move || match graded.get() {
-            Some(result) => Either::Left(view! { <QuizResultBlock result focus=true/> }),
-            None => Either::Right(view! {
-                <QuizFormBlock form=form.clone() track=track.clone() module=module.clone() action/>
-                <AttemptHistory items=history.clone()/>
-            }),
-        }}
+            {move || failed().map(|error| view! { <ErrorNotice error/> })}
+            <QuizFormBlock form=form.clone() track=track.clone() module=module.clone() action/>
+            <AttemptHistory items=history.clone()/>
         </div>
     }
 }

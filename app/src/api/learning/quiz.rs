@@ -56,6 +56,35 @@ pub async fn submit_quiz(
     Ok(result)
 }
 
+/// The quiz form's submission: grades like [`submit_quiz`] and answers with the address of the
+/// attempt's result page. Without JavaScript the browser is redirected there; the quiz island
+/// opens it itself. So the browser bundle never decodes (or renders) a result, which keeps the
+/// WebAssembly of every first visit small.
+#[server(prefix = "/api", endpoint = "/learn/quiz_grade")]
+pub async fn grade_quiz(
+    track: String,
+    module: String,
+    attempt: String,
+    #[server(default)] answers: HashMap<String, String>,
+) -> Result<String, AppError> {
+    let (state, user) = crate::api::ssr::signed_in()?;
+    let result = crate::service::learning::submit_quiz(
+        &state,
+        user,
+        &track,
+        &module,
+        &attempt,
+        &answers,
+        state.now(),
+    )
+    .await?;
+    let target = format!("{}/quiz?versuch={}", result.module.href, result.attempt_id);
+    if ssr::is_plain_form_post() {
+        leptos_axum::redirect(&target);
+    }
+    Ok(target)
+}
+
 #[cfg(feature = "ssr")]
 mod ssr {
     /// A browser posting the form itself (no JavaScript) asks for HTML; the Leptos client asks
