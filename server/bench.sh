@@ -154,12 +154,12 @@ WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 20)
 INSERT INTO teams (organisation_id, name, created_at) SELECT (SELECT id FROM organisations WHERE slug = 'last'), 'Team ' || i, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now') FROM n;
 WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 500)
 INSERT INTO users (organisation_id, team_id, email, display_name, active, activated_at, created_at, updated_at)
-SELECT o.id, (SELECT id FROM teams WHERE organisation_id = o.id ORDER BY id LIMIT 1 OFFSET (i % 20)), 'p' || i || '@last.example', 'Person ' || i, 1,
+SELECT o.id, (SELECT MIN(id) FROM teams WHERE organisation_id = o.id) + (i % 20), 'p' || i || '@last.example', 'Person ' || i, 1,
        strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-30 days'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
   FROM n, organisations o WHERE o.slug = 'last';
 INSERT INTO user_roles (user_id, role) SELECT id, 'learner' FROM users WHERE email LIKE '%@last.example';
 INSERT INTO assignments (track_id, organisation_id, mandatory, due_on, created_at)
-SELECT t.id, o.id, 1, date('now', '+' || (t.position * 10 - 15) || ' days'), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
+SELECT t.id, o.id, 1, date('now', printf('%+d days', t.position * 10 - 15)), strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now')
   FROM tracks t, organisations o WHERE o.slug = 'last' AND t.archived_at IS NULL;
 INSERT INTO module_completions (user_id, module_id, completed_at)
 SELECT u.id, m.id, strftime('%Y-%m-%dT%H:%M:%S+00:00', 'now', '-3 days') FROM users u, modules m
