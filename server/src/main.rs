@@ -47,6 +47,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::User(cmd) => commands::user::run(&config, cmd).await,
         Command::Demo { if_empty } => commands::demo::run(&config, if_empty).await,
         Command::Backup { file } => commands::backup::run(&config, &file).await,
+        Command::SearchBench { builds, queries } => {
+            commands::search_bench::run(&config, builds, queries).await
+        }
         Command::Precompress { dir } => commands::assets::precompress(dir),
     }
 }

@@ -32,15 +32,19 @@ async fn every_page_has_the_labelled_search_box_in_the_header() {
     for path in [
         "/",
         "/tracks",
+        "/tracks/basiswissen",
         "/tracks/basiswissen/aufenthaltstitel/titelarten",
+        "/barrierefreiheit",
         "/normen",
+        "/suche",
     ] {
         let html = app.page(path, &cookie).await;
         assert!(
             html.contains(
-                "<form class=\"site-search\" role=\"search\" method=\"get\" action=\"/suche\">"
-            ) && html.contains("<label for=\"suche-kopf\""),
-            "{path}"
+                "<form role=\"search\" method=\"get\" action=\"/suche\" class=\"site-search\">"
+            ) && html.contains("<label for=\"suche-kopf\" class=\"visually-hidden\">"),
+            "{path}: {}",
+            html.split("</header>").next().unwrap_or_default()
         );
     }
 }
@@ -174,7 +178,7 @@ fn course_with_secret_quiz(root: &std::path::Path, lesson_word: &str) {
     write_content(
         root,
         "basis/01-titel/01-ueberblick.md",
-        &format!("+++\ntitle = \"Überblick\"\nminutes = 5\n+++\n\nDie Lektion erklärt das {lesson_word}.\n"),
+        &format!("+++\ntitle = \"Überblick\"\nminutes = 5\n+++\n\nDie Lektion behandelt das {lesson_word}.\n"),
     );
     write_content(
         root,

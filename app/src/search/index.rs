@@ -4,9 +4,7 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use tantivy::schema::{
-    Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST, STRING,
-};
+use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextOptions, FAST};
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use super::analyzer;
@@ -67,6 +65,15 @@ fn text_options() -> TextOptions {
     )
 }
 
+/// Norm terms as they are (`aufenthg/81a`), with frequencies (`STRING` has none).
+fn norm_options() -> TextOptions {
+    TextOptions::default().set_indexing_options(
+        TextFieldIndexing::default()
+            .set_tokenizer("raw")
+            .set_index_option(IndexRecordOption::WithFreqs),
+    )
+}
+
 fn schema() -> (Schema, Fields) {
     let mut builder = Schema::builder();
     let fields = Fields {
@@ -75,8 +82,8 @@ fn schema() -> (Schema, Fields) {
         headings: builder.add_text_field("headings", text_options()),
         body: builder.add_text_field("body", text_options()),
         context: builder.add_text_field("context", text_options()),
-        norm: builder.add_text_field("norm", STRING),
-        paragraph: builder.add_text_field("paragraph", STRING),
+        norm: builder.add_text_field("norm", norm_options()),
+        paragraph: builder.add_text_field("paragraph", norm_options()),
     };
     (builder.build(), fields)
 }
@@ -124,6 +131,9 @@ impl SearchIndex {
                     );
                     let mut cited: Vec<Norm> = Vec::new();
                     for (norm, range) in &plain.citations {
+                        // Once per citation: a lesson citing a norm often is more about it.
+                        document.add_text(fields.norm, norm_term(norm));
+                        document.add_text(fields.paragraph, norm.paragraph.to_string());
                         let sentence = plain_text::sentence_around(&plain.text, range.clone());
                         let citing = norms.entry(norm.clone()).or_default();
                         match citing.last_mut().filter(|c| c.lesson == n) {
@@ -139,10 +149,6 @@ impl SearchIndex {
                         if !cited.contains(norm) {
                             cited.push(norm.clone());
                         }
-                    }
-                    for norm in &cited {
-                        document.add_text(fields.norm, norm_term(norm));
-                        document.add_text(fields.paragraph, norm.paragraph.to_string());
                     }
                     writer.add_document(document)?;
                     lessons.push(IndexedLesson {

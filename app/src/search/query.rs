@@ -89,9 +89,17 @@ impl SearchIndex {
                 None => Term::from_field_text(self.fields.paragraph, &paragraph),
             };
             norms.push(boosted(term(cites), CITES));
-            // Lessons that name the paragraph without a linked citation, far below.
-            let mention = Term::from_field_text(self.fields.body, &paragraph);
-            norms.push(boosted(term(mention), BODY * 0.5));
+            // The paragraph in a title or heading ("Die Vereinbarung nach § 81a Abs. 2") ranks a
+            // citing lesson first; in the text it lifts lessons that name the paragraph without
+            // a linked citation a little.
+            for (field, weight) in [
+                (self.fields.title, TITLE),
+                (self.fields.headings, HEADINGS),
+                (self.fields.body, BODY * 0.5),
+            ] {
+                let mention = Term::from_field_text(field, &paragraph);
+                norms.push(boosted(term(mention), weight));
+            }
         }
         if words.is_empty() && norms.is_empty() {
             return Ok(Hits::default());

@@ -5,6 +5,7 @@ pub mod backup;
 pub mod content;
 pub mod demo;
 pub mod migrate;
+pub mod search_bench;
 pub mod serve;
 pub mod user;
 
