@@ -248,6 +248,39 @@ async fn a_new_import_is_searchable_at_once_and_the_old_text_is_gone() {
 }
 
 #[tokio::test]
+async fn a_second_instance_searches_the_new_content_within_a_second() {
+    for a in TestApp::each().await {
+        let dir = tempfile::tempdir().unwrap();
+        course_with_secret_quiz(dir.path(), "Altwort");
+        a.import(dir.path()).await;
+        // Instance B: its own pool, caches and index on the same database.
+        let store_b = app::store::connect(&a.database_url).await.unwrap();
+        let (b, _) = support::state(store_b, support::BASE_URL, a.clock.clone()).await;
+        let search = |word: &'static str| {
+            let b = b.clone();
+            async move {
+                let index = b.search.index(&b.store, &b.content).await.unwrap();
+                let query = app::domain::search_query::parse(word);
+                index.search(&query, 0, 20).unwrap().total
+            }
+        };
+        assert_eq!(search("Altwort").await, 1, "{}", a.backend);
+        course_with_secret_quiz(dir.path(), "Neuwort");
+        a.import(dir.path()).await;
+        let started = std::time::Instant::now();
+        while search("Neuwort").await == 0 {
+            assert!(
+                started.elapsed() < std::time::Duration::from_secs(1),
+                "{}",
+                a.backend
+            );
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        assert_eq!(search("Altwort").await, 0, "{}", a.backend);
+    }
+}
+
+#[tokio::test]
 async fn the_norm_directory_lists_laws_and_paragraphs_in_natural_order() {
     for app in TestApp::builder().with_curriculum().each().await {
         let (_, cookie) = app.learner("anna@kreis.de").await;

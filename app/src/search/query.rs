@@ -68,7 +68,7 @@ impl SearchIndex {
         limit: usize,
     ) -> Result<Hits, IndexError> {
         let searcher = self.reader.searcher();
-        let mut analyzer = analyzer::german();
+        let mut analyzer = searcher.index().tokenizer_for_field(self.fields.body)?;
         let mut words: Vec<Box<dyn Query>> = Vec::new();
         for word in &query.words {
             for term in analyzer::terms(&mut analyzer, word) {
