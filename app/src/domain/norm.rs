@@ -248,17 +248,17 @@ mod tests {
 
     #[test]
     fn paragraphs_sort_naturally() {
-        let mut shuffled = vec!["81a", "18", "4a", "81", "18a", "4", "100", "18b", "9"];
+        let mut shuffled = ["81a", "18", "4a", "81", "18a", "4", "100", "18b", "9"];
         shuffled.sort_by_key(|p| Paragraph::parse(p).unwrap());
         assert_eq!(
             shuffled,
-            vec!["4", "4a", "9", "18", "18a", "18b", "81", "81a", "100"]
+            ["4", "4a", "9", "18", "18a", "18b", "81", "81a", "100"]
         );
     }
 
     #[test]
     fn norms_sort_by_law_first_then_paragraph() {
-        let mut norms = vec![
+        let mut norms = [
             norm(Law::BeschV, "6"),
             norm(Law::AufenthG, "81a"),
             norm(Law::AsylG, "55"),
