@@ -41,7 +41,7 @@ async fn every_page_has_the_labelled_search_box_in_the_header() {
         let html = app.page(path, &cookie).await;
         assert!(
             html.contains(
-                "<form role=\"search\" method=\"get\" action=\"/suche\" class=\"site-search\">"
+                "<form role=\"search\" aria-label=\"Schnellsuche\" method=\"get\" action=\"/suche\" class=\"site-search\">"
             ) && html.contains("<label for=\"suche-kopf\" class=\"visually-hidden\">"),
             "{path}: {}",
             html.split("</header>").next().unwrap_or_default()

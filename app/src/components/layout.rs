@@ -84,7 +84,7 @@ fn nav_links(user: Option<&UserInfo>) -> Vec<(&'static str, &'static str)> {
 #[component]
 fn HeaderSearch() -> impl IntoView {
     view! {
-        <form class="site-search" role="search" method="get" action="/suche">
+        <form class="site-search" role="search" aria-label="Schnellsuche" method="get" action="/suche">
             <label for="suche-kopf" class="visually-hidden">"Lerninhalte durchsuchen"</label>
             <input type="search" id="suche-kopf" name="q" autocomplete="off" placeholder="Suchen …"/>
             <button type="submit" class="button button--quiet">"Suchen"</button>

@@ -49,7 +49,7 @@ fn SearchView(view: SearchPageView) -> impl IntoView {
     view! {
         <Title text=title/>
         <h1>"Suche"</h1>
-        <form class="search-form" role="search" method="get" action="/suche">
+        <form class="search-form" role="search" aria-label="Suche in den Lektionen" method="get" action="/suche">
             <label for="suche-seite" class="search-form__label">"Suchbegriff oder Vorschrift"</label>
             <div class="search-form__row">
                 <input type="search" id="suche-seite" name="q" value=view.query.clone() autocomplete="off"/>
