@@ -2,7 +2,8 @@
 # `make bench`: Lotse's performance report on the release build, as one table.
 # Pages (lesson, dashboard, quiz) under load on SQLite and, with TEST_POSTGRES_URL, PostgreSQL;
 # the same lesson HTML served by nginx as a static file in the same run; keep-alive latency of an
-# asset; first-visit bytes per page type; memory; cold start; content import of 1,000 lessons.
+# asset; first-visit bytes per page type; memory; cold start; content import of 1,000 lessons;
+# search index build and query latency (1,000 lessons and the shipped curriculum), search page.
 # "vorher" is the figure of the previous release (wave 1, issue 9) where one was measured.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -45,6 +46,14 @@ first=$(DATABASE_URL="sqlite://$WORK/import.db" secs "$BIN" import "$gen")
 again=$(DATABASE_URL="sqlite://$WORK/import.db" secs "$BIN" import "$gen")
 row "Import 1.000 Lektionen (SQLite), erstes Mal" "$(printf '%.2f s' "$first")"
 row "Import 1.000 Lektionen, unverändert erneut" "$(printf '%.2f s' "$again")"
+# Search index over the same 1,000 lessons: build from the database, then a mix of queries.
+search_row() { # database_url label
+  local out; out=$(DATABASE_URL="$1" "$BIN" search-bench --builds 5 --queries 2000)
+  kv() { sed -n "s/.* $1=\([^ ]*\).*/\1/p" <<< " $out"; }
+  row "Suchindex aufbauen, $2 ($(kv lessons) Lektionen): Median / Max von 5 (Ziel ≤ 1 s)" "$(kv build_ms_median) ms / $(kv build_ms_max) ms"
+  row "Suchanfrage, $2: p50 / p99 / max von 2.000 (Ziel p99 ≤ 5 ms)" "$(kv p50_ms) / $(kv p99_ms) / $(kv max_ms) ms"
+}
+search_row "sqlite://$WORK/import.db" "1.000 Lektionen"
 
 # --- helpers -------------------------------------------------------------------------------
 wait_up() { for _ in $(seq 1 200); do curl -fs "$1/healthz" >/dev/null && return 0; sleep 0.05; done; return 1; }
@@ -84,6 +93,9 @@ run_backend() { # name database_url
       row "$label, $name: req/s · p50 · p99" "$rps · $p50 · $p99"
     fi
   done
+  local search="/suche?q=Fiktionsbescheinigung%20%C2%A7%2081"
+  read -r rps p50 p99 <<< "$(load "$base$search" "$cookie")"
+  row "Suchseite, $name: req/s · p50 · p99" "$rps · $p50 · $p99"
   row "Speicher (RSS), $name: Leerlauf / nach Last" "$((idle / 1024)) MB / $(( $(ps -o rss= -p $pid | tr -d ' ') / 1024 )) MB" "622 MB nach Angriff"
   if [ "$name" = SQLite ]; then
     # First visit: the page (gzip) plus every asset it loads (precompressed .gz sizes).
@@ -131,6 +143,7 @@ NGINX
 }
 
 run_backend SQLite "sqlite://$WORK/lotse.db"
+search_row "sqlite://$WORK/lotse.db" "Lehrplan"
 if [ -n "${TEST_POSTGRES_URL:-}" ]; then
   db="lotse_bench_$$"
   psql -q "$TEST_POSTGRES_URL" -c "DROP DATABASE IF EXISTS $db" -c "CREATE DATABASE $db" > /dev/null

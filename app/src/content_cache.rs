@@ -34,13 +34,19 @@ struct CachedOutline {
 impl ContentCache {
     /// The published outline, reloaded when the content generation changed.
     pub async fn outline(&self, store: &DynStore) -> Result<Arc<Outline>, DbError> {
+        Ok(self.current(store).await?.1)
+    }
+
+    /// The content generation and the outline that belongs to it: the key and the skeleton of
+    /// every other cache of shared content (the search index).
+    pub async fn current(&self, store: &DynStore) -> Result<(i64, Arc<Outline>), DbError> {
         let known = self
             .lock_outline()
             .as_ref()
             .map(|c| (c.generation, c.checked_at, c.outline.clone()));
-        if let Some((_, checked_at, outline)) = &known {
+        if let Some((generation, checked_at, outline)) = &known {
             if checked_at.elapsed() < CHECK_INTERVAL {
-                return Ok(outline.clone());
+                return Ok((*generation, outline.clone()));
             }
         }
         let generation = store.content_generation().await?;
@@ -49,7 +55,7 @@ impl ContentCache {
                 if let Some(c) = self.lock_outline().as_mut() {
                     c.checked_at = Instant::now();
                 }
-                return Ok(outline);
+                return Ok((generation, outline));
             }
         }
         let outline = Arc::new(store.outline().await?);
@@ -58,7 +64,7 @@ impl ContentCache {
             checked_at: Instant::now(),
             outline: outline.clone(),
         });
-        Ok(outline)
+        Ok((generation, outline))
     }
 
     /// Forgets the outline (after this instance imported content itself).

@@ -8,8 +8,9 @@ use leptos_router::{path, SsrMode};
 use crate::components::layout::{SiteFooter, SiteHeader, SkipLink};
 use crate::pages::administration as admin;
 use crate::pages::{
-    AccessibilityPage, HomePage, InvitationPage, LoginPage, NotFoundPage, PasswordForgottenPage,
-    PasswordResetPage, TeamAssignPage, TeamPage, TeamPersonPage, VisibilityPage,
+    AccessibilityPage, HomePage, InvitationPage, LoginPage, NormPage, NormsPage, NotFoundPage,
+    PasswordForgottenPage, PasswordResetPage, SearchPage, TeamAssignPage, TeamPage, TeamPersonPage,
+    VisibilityPage,
 };
 use crate::pages::{LessonPage, ModulePage, QuizPage, TrackPage, TracksPage};
 
@@ -122,6 +123,9 @@ pub fn App() -> impl IntoView {
                         <Route path=path!("/admin/inhalte") view=admin::ContentProblemsPage ssr=SsrMode::Async/>
                         // Learner pages render completely before sending (Async), so an unknown
                         // slug answers 404; the quiz route precedes the lesson route.
+                        <Route path=path!("/suche") view=SearchPage ssr=SsrMode::Async/>
+                        <Route path=path!("/normen") view=NormsPage ssr=SsrMode::Async/>
+                        <Route path=path!("/normen/:law/:paragraph") view=NormPage ssr=SsrMode::Async/>
                         <Route path=path!("/tracks") view=TracksPage ssr=SsrMode::Async/>
                         <Route path=path!("/tracks/:track") view=TrackPage ssr=SsrMode::Async/>
                         <Route path=path!("/tracks/:track/:module") view=ModulePage ssr=SsrMode::Async/>

@@ -24,6 +24,8 @@ pub struct AppState {
     pub hashing: Arc<tokio::sync::Semaphore>,
     /// The outline, lesson bodies and quiz questions in memory, keyed by the content generation.
     pub content: Arc<crate::content_cache::ContentCache>,
+    /// The search index and the Normenverzeichnis, keyed by the content generation.
+    pub search: Arc<crate::search::SearchCache>,
     /// Sessions and learners' rows for at most a second (see `hot_cache`).
     pub hot: Arc<crate::hot_cache::HotCache>,
     /// How long learning details and completion records are kept.

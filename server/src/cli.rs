@@ -132,6 +132,17 @@ pub enum Command {
         #[arg(long)]
         dry_run: bool,
     },
+    /// Measure the search index on the configured database: build time and query latency
+    /// (for `make bench`).
+    #[command(hide = true)]
+    SearchBench {
+        /// Index builds to time.
+        #[arg(long, default_value_t = 5)]
+        builds: usize,
+        /// Queries to time (cycling through a fixed mix).
+        #[arg(long, default_value_t = 2000)]
+        queries: usize,
+    },
     /// Write a consistent copy of the SQLite database while Lotse keeps running.
     Backup {
         /// Target file; must not exist yet.

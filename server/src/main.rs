@@ -48,6 +48,9 @@ async fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Command::Demo { if_empty } => commands::demo::run(&config, if_empty).await,
         Command::Retention { dry_run } => commands::retention::run(&config, dry_run).await,
         Command::Backup { file } => commands::backup::run(&config, &file).await,
+        Command::SearchBench { builds, queries } => {
+            commands::search_bench::run(&config, builds, queries).await
+        }
         Command::Precompress { dir } => commands::assets::precompress(dir),
     }
 }

@@ -5,6 +5,7 @@ pub mod accounts;
 pub mod administration;
 pub mod learning;
 pub mod oversight;
+pub mod search;
 
 #[cfg(feature = "ssr")]
 pub(crate) mod ssr {

@@ -45,6 +45,7 @@ fn MainNav(user: Option<UserInfo>) -> impl IntoView {
                     .collect_view()}
             </ul>
         </nav>
+        {user.is_some().then(|| view! { <HeaderSearch/> })}
         {match user {
             Some(user) => view! {
                 <div class="account">
@@ -68,6 +69,7 @@ fn nav_links(user: Option<&UserInfo>) -> Vec<(&'static str, &'static str)> {
     let mut links = vec![("/", "Start")];
     if let Some(user) = user {
         links.push(("/tracks", "Lernpfade"));
+        links.push(("/normen", "Normen"));
         if user.has(Role::Supervisor) || user.has(Role::Admin) {
             links.push(("/team", "Mein Team"));
         }
@@ -76,6 +78,18 @@ fn nav_links(user: Option<&UserInfo>) -> Vec<(&'static str, &'static str)> {
         }
     }
     links
+}
+
+/// The search box of every page for signed-in users: a plain GET form to `/suche`.
+#[component]
+fn HeaderSearch() -> impl IntoView {
+    view! {
+        <form class="site-search" role="search" aria-label="Schnellsuche" method="get" action="/suche">
+            <label for="suche-kopf" class="visually-hidden">"Lerninhalte durchsuchen"</label>
+            <input type="search" id="suche-kopf" name="q" autocomplete="off" placeholder="Suchen …"/>
+            <button type="submit" class="button button--quiet">"Suchen"</button>
+        </form>
+    }
 }
 
 #[component]

@@ -15,6 +15,7 @@ pub mod model;
 mod modules;
 mod names;
 mod norms;
+pub mod plain_text;
 mod problems;
 mod quiz;
 mod rawhtml;

@@ -1,8 +1,11 @@
-//! Links norm citations (`§ 81 Abs. 4 Satz 1 AufenthG`) to gesetze-im-internet.de.
+//! Links norm citations (`§ 81 Abs. 4 Satz 1 AufenthG`) to gesetze-im-internet.de. What a
+//! law's name and a paragraph mean (address, order) is `domain::norm`; the pattern is here.
 
 use std::sync::LazyLock;
 
 use regex::Regex;
+
+use crate::domain::norm::{Law, Norm, Paragraph};
 
 /// Citation: `§`, number, optional Abs./Satz/S./Nr./Buchst. parts (a part may list several
 /// numbers: `Abs. 1 und 2`, `Abs. 1 bis 3`; parts may be joined by `,`/und/oder — all still
@@ -22,36 +25,6 @@ static CITATION: LazyLock<Regex> = LazyLock::new(|| {
     ))
     .expect("static regex")
 });
-
-fn law_slug(law: &str) -> Option<&'static str> {
-    // Normalise the space in "SGB II" (may be non-breaking).
-    let law: String = law
-        .chars()
-        .map(|c| if c == '\u{a0}' { ' ' } else { c })
-        .collect();
-    Some(
-        match law
-            .split_whitespace()
-            .collect::<Vec<_>>()
-            .join(" ")
-            .as_str()
-        {
-            "AufenthG" => "aufenthg_2004",
-            "AufenthV" => "aufenthv",
-            "BeschV" => "beschv_2013",
-            "AsylG" => "asylvfg_1992",
-            "FreizügG/EU" => "freiz_gg_eu_2004",
-            "VwVfG" => "vwvfg",
-            "VwGO" => "vwgo",
-            "StAG" => "stag",
-            "AZRG" => "azrg",
-            "BQFG" => "bqfg",
-            "SGB II" => "sgb_2",
-            "SGB III" => "sgb_3",
-            _ => return None,
-        },
-    )
-}
 
 /// A run of text, either plain or a recognised citation with its URL.
 #[derive(Debug, PartialEq, Eq)]
@@ -74,7 +47,10 @@ pub(crate) fn split(text: &str) -> Vec<Piece<'_>> {
             if next.is_some_and(|c| c.is_alphanumeric() || matches!(c, '-' | '/' | '_')) {
                 continue;
             }
-            let Some(slug) = law_slug(law.as_str()) else {
+            let (Some(law), Some(paragraph)) = (
+                Law::from_name(law.as_str()),
+                Paragraph::parse(para.as_str()),
+            ) else {
                 continue;
             };
             if whole.start() > last {
@@ -82,10 +58,7 @@ pub(crate) fn split(text: &str) -> Vec<Piece<'_>> {
             }
             pieces.push(Piece::Norm {
                 text: whole.as_str(),
-                url: format!(
-                    "https://www.gesetze-im-internet.de/{slug}/__{}.html",
-                    para.as_str()
-                ),
+                url: Norm { law, paragraph }.url(),
             });
             last = whole.end();
         }

@@ -10,6 +10,7 @@ pub mod background;
 pub mod learning;
 mod mails;
 pub mod oversight;
+pub mod search;
 
 use crate::auth::session::SessionUser;
 use crate::domain::permissions::{allowed, Action, Target};

@@ -72,6 +72,16 @@ pub struct LessonBody {
     pub toc: String,
 }
 
+/// The current revision of one published lesson, as the search index reads it.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct LessonText {
+    pub lesson_id: i64,
+    pub revision: i64,
+    pub body_html: String,
+    /// JSON list of `content::TocEntry`.
+    pub toc: String,
+}
+
 #[async_trait]
 pub trait ContentStore {
     /// Published tracks in display order, with module count and estimated minutes.
@@ -85,6 +95,9 @@ pub trait ContentStore {
         quiz_id: i64,
         revision: i64,
     ) -> Result<Vec<crate::content::Question>, DbError>;
+    /// Bodies of the current revisions of all lessons that are not archived (one query; the
+    /// search index joins them with the outline).
+    async fn lesson_texts(&self) -> Result<Vec<LessonText>, DbError>;
     /// Increases with every import or publish that changed content.
     async fn content_generation(&self) -> Result<i64, DbError>;
 }

@@ -7,3 +7,4 @@ pub mod administration;
 pub mod learning;
 pub mod oversight;
 pub mod quiz;
+pub mod search;

@@ -6,6 +6,7 @@ pub mod content;
 pub mod demo;
 pub mod migrate;
 pub mod retention;
+pub mod search_bench;
 pub mod serve;
 pub mod user;
 

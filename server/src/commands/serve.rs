@@ -78,6 +78,7 @@ pub async fn app_state(
         clock: app::clock::Clock::System,
         hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(AppState::HASHING_PERMITS)),
         content: std::sync::Arc::default(),
+        search: std::sync::Arc::default(),
         hot: std::sync::Arc::default(),
         retention: app::domain::retention::RetentionPolicy::default(),
         url_key,

@@ -11,6 +11,7 @@ mod link_rules;
 mod markdown_rules;
 mod norm_rules;
 mod perf;
+mod plain_text_rules;
 mod quiz_lint_rules;
 mod quiz_rules;
 mod quiz_shapes;

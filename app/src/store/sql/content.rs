@@ -5,8 +5,8 @@ use async_trait::async_trait;
 
 use super::{Db, Impl};
 use crate::store::{
-    ContentStore, DbError, LessonBody, Outline, OutlineLesson, OutlineModule, OutlineQuiz,
-    OutlineTrack, TrackSummary,
+    ContentStore, DbError, LessonBody, LessonText, Outline, OutlineLesson, OutlineModule,
+    OutlineQuiz, OutlineTrack, TrackSummary,
 };
 use std::collections::HashMap;
 
@@ -208,6 +208,18 @@ impl ContentStore for Impl {
         revision: i64,
     ) -> Result<Vec<crate::content::Question>, DbError> {
         quiz_questions(&self.pool, quiz_id, revision).await
+    }
+
+    #[tracing::instrument(skip_all)]
+    async fn lesson_texts(&self) -> Result<Vec<LessonText>, DbError> {
+        Ok(sqlx::query_as(
+            "SELECT l.id AS lesson_id, r.revision, r.body_html, r.toc \
+             FROM lessons l JOIN lesson_revisions r \
+             ON r.lesson_id = l.id AND r.revision = l.current_revision \
+             WHERE l.archived_at IS NULL",
+        )
+        .fetch_all(&self.pool)
+        .await?)
     }
 
     #[tracing::instrument(skip_all)]
