@@ -482,7 +482,7 @@ test('team, person and visibility pages fit at 360 and 1280 px; only the table s
       await expectNoHorizontalScroll(page);
       const overflowing = await page.$$eval('.card, h1, h2, h3, th, td, label, .site-header, .site-footer', (nodes) =>
         nodes
-          .filter((n) => !n.closest('.table-scroll') && n.scrollWidth > n.clientWidth + 1)
+          .filter((n) => !n.closest('.table-scroll') && !n.classList.contains('visually-hidden') && n.scrollWidth > n.clientWidth + 1)
           .map((n) => `${n.tagName.toLowerCase()}: ${(n.textContent ?? '').trim().slice(0, 60)}`),
       );
       expect(overflowing, `${url} at ${width} px`).toEqual([]);
