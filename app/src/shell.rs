@@ -1,7 +1,7 @@
 //! The HTML document, the router and the page frame every route renders into.
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, Link, MetaTags, Title};
+use leptos_meta::{provide_meta_context, Link, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes};
 use leptos_router::{path, SsrMode};
 
@@ -32,7 +32,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <meta name="color-scheme" content="light"/>
-                <HashedStylesheet options id="leptos"/>
+                <link id="leptos" rel="stylesheet" href=stylesheet_href(&options)/>
                 <MetaTags/>
             </head>
             <body>
@@ -40,6 +40,32 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The stylesheet's address, with the hash cargo-leptos put into its name. Read from `hash.txt`
+/// once per process (leptos_meta's `HashedStylesheet` reads the file on every page view).
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let mut name = options.output_name.to_string();
+        if options.hash_files {
+            let hashes = std::env::current_exe()
+                .ok()
+                .and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())))
+                .and_then(|path| std::fs::read_to_string(path).ok())
+                .unwrap_or_default();
+            if let Some(hash) = hashes
+                .lines()
+                .filter_map(|line| line.trim().split_once(':'))
+                .find_map(|(file, hash)| (file == "css").then(|| hash.trim().to_owned()))
+            {
+                name.push('.');
+                name.push_str(&hash);
+            }
+        }
+        format!("/{}/{name}.css", options.site_pkg_dir)
+    })
+    .clone()
 }
 
 /// The scripts that load the WebAssembly and hydrate the islands of this page. Rendered at the
