@@ -53,7 +53,7 @@ search_row() { # database_url label
   row "Suchindex aufbauen, $2 ($(kv lessons) Lektionen): Median / Max von 5 (Ziel ≤ 1 s)" "$(kv build_ms_median) ms / $(kv build_ms_max) ms"
   row "Suchanfrage, $2: p50 / p99 / max von 2.000 (Ziel p99 ≤ 5 ms)" "$(kv p50_ms) / $(kv p99_ms) / $(kv max_ms) ms"
 }
-search_row "sqlite://$WORK/import.db" "1.000 Lektionen"
+search_row "sqlite://$WORK/import.db" "generierter Kurs"
 
 # --- helpers -------------------------------------------------------------------------------
 wait_up() { for _ in $(seq 1 200); do curl -fs "$1/healthz" >/dev/null && return 0; sleep 0.05; done; return 1; }

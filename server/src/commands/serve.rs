@@ -23,6 +23,13 @@ pub async fn run(config: &Config, serve: &ServeConfig) -> anyhow::Result<ExitCod
     let mut state = app_state(store.clone(), serve).await?;
     state.retention = config.retention;
     let app = crate::startup::router(state.clone(), &serve.http);
+    // The search index of the imported content, built while the first pages are served.
+    let warm = state.clone();
+    tokio::spawn(async move {
+        if let Err(err) = warm.search.index(&warm.store, &warm.content).await {
+            tracing::warn!(%err, "search index not built at start; the first search builds it");
+        }
+    });
 
     println!("Lotse läuft auf {}/", serve.base_url);
     if store.count_users().await? == 0 {
