@@ -8,6 +8,7 @@ use tantivy::schema::{Field, IndexRecordOption, Schema, TextFieldIndexing, TextO
 use tantivy::{doc, Index, IndexReader, IndexWriter, ReloadPolicy};
 
 use super::analyzer;
+use super::snippet::{Analysed, Vocabulary};
 use crate::content::plain_text;
 use crate::content::TocEntry;
 use crate::domain::norm::Norm;
@@ -22,6 +23,8 @@ pub struct IndexedLesson {
     pub module_title: String,
     pub text: String,
     pub norms: Vec<Norm>,
+    pub(super) title_terms: Analysed,
+    pub(super) text_terms: Analysed,
 }
 
 /// One sentence of a lesson that cites a norm.
@@ -48,6 +51,7 @@ pub struct SearchIndex {
     pub(super) reader: IndexReader,
     pub(super) fields: Fields,
     pub lessons: Vec<IndexedLesson>,
+    pub(super) vocabulary: Vocabulary,
     /// Every cited norm in order (law, then paragraph), with the lessons citing it.
     pub norms: BTreeMap<Norm, Vec<Citing>>,
 }
@@ -110,6 +114,8 @@ impl SearchIndex {
             .map(|t| ((t.lesson_id, t.revision), t))
             .collect();
         let mut lessons = Vec::new();
+        let mut vocabulary = Vocabulary::default();
+        let mut analyzer = analyzer::german();
         let mut norms: BTreeMap<Norm, Vec<Citing>> = BTreeMap::new();
         for track in &outline.tracks {
             for module in &track.modules {
@@ -151,6 +157,8 @@ impl SearchIndex {
                         }
                     }
                     writer.add_document(document)?;
+                    let title_terms = vocabulary.analyse(&mut analyzer, &lesson.title);
+                    let text_terms = vocabulary.analyse(&mut analyzer, &plain.text);
                     lessons.push(IndexedLesson {
                         href: format!("/tracks/{}/{}/{}", track.slug, module.slug, lesson.slug),
                         title: lesson.title.clone(),
@@ -158,6 +166,8 @@ impl SearchIndex {
                         module_title: module.title.clone(),
                         text: plain.text,
                         norms: cited,
+                        title_terms,
+                        text_terms,
                     });
                 }
             }
@@ -172,6 +182,7 @@ impl SearchIndex {
             reader,
             fields,
             lessons,
+            vocabulary,
             norms,
         })
     }

@@ -6,6 +6,7 @@
 mod analyzer;
 mod index;
 mod query;
+mod snippet;
 
 use std::sync::{Arc, Mutex};
 

@@ -11,11 +11,11 @@ use tantivy::query::{
     BooleanQuery, BoostQuery, EmptyQuery, FuzzyTermQuery, Occur, Query, TermQuery,
 };
 use tantivy::schema::{Field, IndexRecordOption};
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{Searcher, Term};
 
 use super::analyzer;
 use super::index::{norm_term, IndexError, SearchIndex};
+use super::snippet;
 use crate::domain::search_query::SearchQuery;
 
 /// Title matches count most, then headings, then text and context.
@@ -70,14 +70,17 @@ impl SearchIndex {
         let searcher = self.reader.searcher();
         let mut analyzer = searcher.index().tokenizer_for_field(self.fields.body)?;
         let mut words: Vec<Box<dyn Query>> = Vec::new();
+        // Every term a clause looks for, to mark in the results.
+        let mut marked_terms: Vec<String> = Vec::new();
         for word in &query.words {
             for term in analyzer::terms(&mut analyzer, word) {
-                words.push(self.word(&searcher, &term)?);
+                words.push(self.word(&searcher, &term, &mut marked_terms)?);
             }
         }
         let mut norms: Vec<Box<dyn Query>> = Vec::new();
         for norm in &query.norms {
             let paragraph = norm.paragraph.to_string();
+            marked_terms.push(paragraph.clone());
             let cites = match norm.law {
                 Some(law) => {
                     let norm = crate::domain::norm::Norm {
@@ -105,18 +108,24 @@ impl SearchIndex {
             return Ok(Hits::default());
         }
         let several_words = words.len() > 1;
+        let marked = self.vocabulary.ids(&marked_terms);
         let all = combine(&words, &norms, Occur::Must);
-        let mut hits = self.run(&searcher, &*all, offset, limit)?;
+        let mut hits = self.run(&searcher, &*all, offset, limit, &marked)?;
         if hits.total == 0 && several_words {
             let some = combine(&words, &norms, Occur::Should);
-            hits = self.run(&searcher, &*some, offset, limit)?;
+            hits = self.run(&searcher, &*some, offset, limit, &marked)?;
             hits.partial = hits.total > 0;
         }
         Ok(hits)
     }
 
     /// One analysed word in every field: exact, as a prefix, or (failing both) with a typo.
-    fn word(&self, searcher: &Searcher, text: &str) -> Result<Box<dyn Query>, IndexError> {
+    fn word(
+        &self,
+        searcher: &Searcher,
+        text: &str,
+        marked: &mut Vec<String>,
+    ) -> Result<Box<dyn Query>, IndexError> {
         let f = self.fields;
         let fields = [
             (f.title, TITLE),
@@ -129,11 +138,13 @@ impl SearchIndex {
             let exact = Term::from_field_text(field, text);
             if searcher.doc_freq(&exact)? > 0 {
                 any.push((Occur::Should, boosted(term(exact), weight)));
+                marked.push(text.to_owned());
             }
             if text.chars().count() >= MIN_PREFIX_CHARS {
                 for longer in expansions(searcher, field, text) {
-                    let longer = Term::from_field_text(field, &longer);
-                    any.push((Occur::Should, boosted(term(longer), weight * PREFIX)));
+                    let term_of = Term::from_field_text(field, &longer);
+                    any.push((Occur::Should, boosted(term(term_of), weight * PREFIX)));
+                    marked.push(longer);
                 }
             }
         }
@@ -155,15 +166,12 @@ impl SearchIndex {
         query: &dyn Query,
         offset: usize,
         limit: usize,
+        marked: &[u32],
     ) -> Result<Hits, IndexError> {
         let top = TopDocs::with_limit(limit.max(1))
             .and_offset(offset)
             .order_by_score();
         let (top, total) = searcher.search(query, &(top, Count))?;
-        let mut body = SnippetGenerator::create(searcher, query, self.fields.body)?;
-        body.set_max_num_chars(SNIPPET_CHARS);
-        let mut title = SnippetGenerator::create(searcher, query, self.fields.title)?;
-        title.set_max_num_chars(1_000);
         let mut hits = Vec::with_capacity(top.len());
         for (_score, address) in top.into_iter().take(limit) {
             let n = searcher
@@ -179,8 +187,8 @@ impl SearchIndex {
             };
             hits.push(Hit {
                 lesson,
-                title: marked(&title, &indexed.title),
-                snippet: marked(&body, &indexed.text),
+                title: snippet::marked(&indexed.title, &indexed.title_terms, marked, 1_000),
+                snippet: snippet::marked(&indexed.text, &indexed.text_terms, marked, SNIPPET_CHARS),
             });
         }
         Ok(Hits {
@@ -234,34 +242,4 @@ fn expansions(searcher: &Searcher, field: Field, prefix: &str) -> Vec<String> {
         }
     }
     found
-}
-
-/// The best passage of `text` for the query, with its matches; the start of the text when
-/// nothing in it matched (a hit through the title or the module).
-fn marked(generator: &SnippetGenerator, text: &str) -> Marked {
-    let snippet = generator.snippet(text);
-    if snippet.is_empty() {
-        let end = cut_at_word(text, SNIPPET_CHARS);
-        return Marked {
-            text: text[..end].to_owned(),
-            marks: Vec::new(),
-            cut_before: false,
-            cut_after: end < text.len(),
-        };
-    }
-    let range = snippet.fragment_range();
-    Marked {
-        text: snippet.fragment().to_owned(),
-        marks: tantivy::snippet::collapse_overlapped_ranges(snippet.highlighted()),
-        cut_before: range.start > 0,
-        cut_after: range.end < text.len(),
-    }
-}
-
-/// A byte index at most `max_chars` characters in, at the end of a word where there is one.
-fn cut_at_word(text: &str, max_chars: usize) -> usize {
-    let Some((limit, _)) = text.char_indices().nth(max_chars) else {
-        return text.len();
-    };
-    text[..limit].rfind(char::is_whitespace).unwrap_or(limit)
 }

@@ -43,6 +43,7 @@ pub async fn run(config: &Config, builds: usize, queries: usize) -> anyhow::Resu
     let index = index.context("no build")?;
     let parsed: Vec<_> = QUERIES.iter().map(|q| search_query::parse(q)).collect();
     let mut latencies = Vec::with_capacity(queries);
+    let mut per_query = vec![Duration::ZERO; parsed.len()];
     let mut found = 0;
     for i in 0..queries.max(1) {
         let query = &parsed[i % parsed.len()];
@@ -51,7 +52,14 @@ pub async fn run(config: &Config, builds: usize, queries: usize) -> anyhow::Resu
             .search(query, 0, search_query::PAGE_SIZE)
             .context("search")?;
         latencies.push(started.elapsed());
+        per_query[i % parsed.len()] = per_query[i % parsed.len()].max(started.elapsed());
         found += hits.hits.len();
+    }
+    let mut slowest: Vec<(Duration, &str)> =
+        per_query.into_iter().zip(QUERIES.iter().copied()).collect();
+    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    for (took, query) in slowest.iter().take(3) {
+        eprintln!("slowest: {query:?} {:.2} ms", took.as_secs_f64() * 1000.0);
     }
     build_times.sort();
     latencies.sort();
