@@ -57,7 +57,7 @@ pub async fn run(config: &Config, builds: usize, queries: usize) -> anyhow::Resu
     }
     let mut slowest: Vec<(Duration, &str)> =
         per_query.into_iter().zip(QUERIES.iter().copied()).collect();
-    slowest.sort_by(|a, b| b.0.cmp(&a.0));
+    slowest.sort_by_key(|s| std::cmp::Reverse(s.0));
     for (took, query) in slowest.iter().take(3) {
         eprintln!("slowest: {query:?} {:.2} ms", took.as_secs_f64() * 1000.0);
     }
